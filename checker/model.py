@@ -1,0 +1,287 @@
+"""Records that flow between the pipeline stages (read → parse → resolve → check → report).
+
+All are frozen dataclasses so that a stage cannot change what an earlier stage saw.
+`to_json()` methods give exactly the DESIGN.md contract (fields may be added, never renamed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Operation names of the DESIGN contract, plus two extensions (suspend, renumber).
+OPERATIONS = (
+    "new_wording",
+    "supplement",
+    "replace_words",
+    "insert_words",
+    "delete",
+    "delete_words",
+    "repeal",
+    "language_version_unchanged",
+    "suspend",
+    "renumber",
+)
+
+TARGET_LEVELS = ("article", "part", "paragraph", "subparagraph", "indent", "sentence")
+SEVERITIES = ("error", "warning", "info")
+LANGUAGES = ("kk", "ru", "en")
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One line of the user's file as a reader sees it (a .docx paragraph or table row is a line)."""
+
+    number: int  # 1-based
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """What a reader hands to the parser: the lines of one draft and where they came from."""
+
+    path: str
+    lines: tuple[SourceLine, ...]
+    kind: str = "txt"  # txt | docx
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """Broad-to-narrow address of the unit an instruction changes; numbers kept as written."""
+
+    article: str | None = None
+    part: str | None = None
+    paragraph: str | None = None
+    subparagraph: str | None = None
+    indent: str | None = None
+    sentence: str | None = None
+    heading: bool = False
+    toc: bool = False
+    throughout: bool = False
+    note: bool = False
+    chapter: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {level: getattr(self, level) for level in TARGET_LEVELS}
+        for flag in ("heading", "toc", "throughout", "note"):
+            if getattr(self, flag):
+                data[flag] = True
+        if self.chapter is not None:
+            data["chapter"] = self.chapter
+        return data
+
+    def label(self) -> str:
+        """Short human form, e.g. "art. 484, part 2, para. 1"."""
+        names = {"article": "art.", "part": "part", "paragraph": "para.", "subparagraph": "subpara.",
+                 "indent": "indent", "sentence": "sentence"}
+        bits = [f"{names[lvl]} {getattr(self, lvl)}" for lvl in TARGET_LEVELS if getattr(self, lvl)]
+        if self.heading:
+            bits.append("heading")
+        if self.note:
+            bits.append("note")
+        if self.toc:
+            bits.insert(0, "table of contents")
+        if self.throughout:
+            bits.append("throughout the text")
+        return ", ".join(bits) or "(whole act)"
+
+
+@dataclass(frozen=True)
+class Act:
+    """The act an amendment changes: canonical slug (see DESIGN.md), name as written, ISO date."""
+
+    slug: str
+    name: str
+    date: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"slug": self.slug, "name": self.name, "date": self.date}
+
+
+UNKNOWN_ACT = Act(slug="unknown", name="", date=None)
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """One amendment instruction, resolved: which act, which unit, what happens, what text."""
+
+    id: str
+    line: int
+    end_line: int
+    col: int
+    act: Act
+    operation: str
+    target: Target
+    old: str | None = None
+    new: str | None = None
+    status: str = "parsed"
+    language: str = "kk"
+    instruction: str = ""  # the instruction's own words (without the quoted new text)
+    position: str | None = None  # insert_words: "after" | "before" | "end"
+
+    def to_json(self) -> dict[str, Any]:
+        data = {
+            "id": self.id,
+            "line": self.line,
+            "end_line": self.end_line,
+            "col": self.col,
+            "act": self.act.to_json(),
+            "operation": self.operation,
+            "target": self.target.to_json(),
+            "old": self.old,
+            "new": self.new,
+            "status": self.status,
+        }
+        if self.position:
+            data["position"] = self.position
+        return data
+
+
+@dataclass(frozen=True)
+class Unparsed:
+    """Input the parser could not turn into an amendment or frame, with the reason."""
+
+    line: int
+    end_line: int
+    text: str
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"line": self.line, "end_line": self.end_line, "text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class FrameLine:
+    """A span that belongs to the bill's frame: title, article heading, act header, signature..."""
+
+    line: int
+    end_line: int
+    kind: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"line": self.line, "end_line": self.end_line, "kind": self.kind}
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """Everything `lawcheck parse` knows about one draft."""
+
+    path: str
+    language: str
+    title: str | None
+    amendments: tuple[Amendment, ...]
+    unparsed: tuple[Unparsed, ...]
+    frame: tuple[FrameLine, ...] = ()
+    lines: tuple[SourceLine, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "language": self.language,
+            "title": self.title,
+            "amendments": [a.to_json() for a in self.amendments],
+            "unparsed": [u.to_json() for u in self.unparsed],
+            "frame": [f.to_json() for f in self.frame],
+        }
+
+
+@dataclass(frozen=True)
+class ResolutionRef:
+    """A normative resolution of the Constitutional Court, cited by number and date."""
+
+    number: int
+    date: str  # ISO
+    paragraph: str | None = None
+    verdict: str | None = None
+
+    def label(self, lang: str) -> str:
+        """"№ 21-НҚ" in Kazakh, "№ 21-НП" in Russian; numbers 1-11 of 2023 carry no suffix."""
+        if self.number <= 11 and self.date.startswith("2023"):
+            return f"№ {self.number}"
+        return f"№ {self.number}-НП" if lang == "ru" else f"№ {self.number}-НҚ"
+
+    def to_json(self, lang: str) -> dict[str, Any]:
+        data: dict[str, Any] = {"number": self.number, "date": self.date, "label": self.label(lang)}
+        if self.paragraph is not None:
+            data["paragraph"] = self.paragraph
+        if self.verdict is not None:
+            data["verdict"] = self.verdict
+        return data
+
+
+@dataclass(frozen=True)
+class ConstitutionRef:
+    article: str
+    paragraph: str | None = None
+    edition: str = "1995"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"article": self.article, "paragraph": self.paragraph, "edition": self.edition}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule × one amendment: the conflict, where it is, and what the Court said."""
+
+    rule: str
+    severity: str
+    path: str
+    line: int
+    end_line: int
+    col: int
+    amendment: str
+    message: str
+    resolutions: tuple[ResolutionRef, ...]
+    constitution: tuple[ConstitutionRef, ...]
+    evidence: str
+    suggestion: str
+    title: str = ""
+    lang: str = "kk"
+    fingerprint: str = ""
+    suppressed: str | None = None  # the written reason, when a suppression applies
+    baseline: bool = False  # True when the finding is already in the baseline
+    evidence_spans: tuple[tuple[int, int, int], ...] = field(default=(), compare=False)
+    # (line, start_col, end_col) of the triggering words in the user's file
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "severity": self.severity,
+            "line": self.line,
+            "end_line": self.end_line,
+            "amendment": self.amendment,
+            "message": self.message,
+            "resolutions": [r.to_json(self.lang) for r in self.resolutions],
+            "constitution": [c.to_json() for c in self.constitution],
+            "evidence": self.evidence,
+            "suggestion": self.suggestion,
+        }
+        data["col"] = self.col
+        data["title"] = self.title
+        data["fingerprint"] = self.fingerprint
+        if self.suppressed is not None:
+            data["suppressed"] = {"reason": self.suppressed}
+        if self.baseline:
+            data["baseline"] = True
+        return data
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """One checked draft: its parse result and its findings, ready for a reporter."""
+
+    path: str
+    language: str
+    result: ParseResult
+    findings: tuple[Finding, ...]
+    lang: str = "kk"  # language of the messages
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "language": self.language,
+            "amendments": len(self.result.amendments),
+            "unparsed": [u.to_json() for u in self.result.unparsed],
+            "findings": [f.to_json() for f in self.findings],
+        }
