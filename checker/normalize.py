@@ -1,0 +1,98 @@
+"""One canonical text for matching, with a map back to the user's own offsets.
+
+Drafts arrive with every quote style, dash and space of Word, with Latin look-alikes typed inside
+Kazakh words (`бiрiншi`, `Yкімет`) and Cyrillic `І` inside Roman numerals (`№ 731-VІ`). The parser
+and the rules see one form; every report still points at the user's line and column, so all
+changes here keep a position map. Most replacements are one character for one; the few that
+delete (zero-width spaces, soft hyphens) are recorded so `to_original()` stays exact.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+# One-for-one replacements, applied with str.translate (fast on 20 MB).
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_STRAIGHT_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u301d\u301e\uff02"
+_TRANSLATE = {ord(c): " " for c in _SPACES}
+_TRANSLATE.update({ord(c): "-" for c in _DASHES})
+_TRANSLATE.update({ord(c): '"' for c in _STRAIGHT_QUOTES})
+_TRANSLATE.update({ord("\u2039"): "«", ord("\u203a"): "»", ord("\u2018"): "'", ord("\u2019"): "'",
+                   ord("\u02bc"): "'", ord("\u2116"): "№"})
+
+# Characters that carry nothing and are deleted (positions remembered).
+_DELETED = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+# Latin letters that look like Cyrillic ones, used only inside words that also hold Cyrillic.
+_LATIN_TO_CYRILLIC = str.maketrans({
+    "a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "i": "і", "k": "к",
+    "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О", "P": "Р",
+    "T": "Т", "X": "Х", "Y": "Ү", "I": "І",
+})
+_LATIN_WORD = re.compile(r"(?<![\w-])[\w-]*?[a-zA-Z][\w-]*")
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]")
+# Roman numerals in requisites ("731-VІ", "№ 12-ІІ"): Cyrillic І → Latin I.
+_ROMAN_WITH_CYRILLIC_I = re.compile(r"(?<![\w])(?=[IVXLІ]*І)(?=[IVXLІ]*[IVXL])[IVXLІ]+(?![\w])|(?<=-)І{2,3}(?![\w])")
+# "N 12" and "N12" for the number sign.
+_N_SIGN = re.compile(r"(?<![\w])N(?=\s?\d)")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalized text plus what is needed to map its offsets back to the original."""
+
+    text: str
+    original: str
+    _deleted: tuple[int, ...] = field(default=(), repr=False)  # original offsets removed
+
+    def to_original(self, pos: int) -> int:
+        """Offset in the original text of the character at `pos` of the normalized text."""
+        if not self._deleted:
+            return pos
+        # Each deleted original char before the answer shifts it by one; iterate to fixpoint.
+        orig = pos
+        while True:
+            shifted = pos + bisect.bisect_right(self._deleted, orig)
+            if shifted == orig:
+                return orig
+            orig = shifted
+
+
+def _fix_mixed_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if not _CYRILLIC.search(word):
+        return word
+    if re.fullmatch(r"[IVXLCDMІ]+", word):  # a Roman numeral, handled separately
+        return word
+    return word.translate(_LATIN_TO_CYRILLIC)
+
+
+def _fix_roman(match: re.Match[str]) -> str:
+    return match.group(0).replace("І", "I")
+
+
+def normalize(text: str) -> Normalized:
+    """Canonical form of `text` for parsing and matching; see the module docstring."""
+    original = text
+    deleted: tuple[int, ...] = ()
+    if _DELETED.search(text):
+        deleted = tuple(m.start() for m in _DELETED.finditer(text))
+        text = _DELETED.sub("", text)
+    text = text.translate(_TRANSLATE)
+    if "\r" in text:
+        text = text.replace("\r", " ")
+    text = _N_SIGN.sub("№", text)
+    text = _ROMAN_WITH_CYRILLIC_I.sub(_fix_roman, text)
+    text = _LATIN_WORD.sub(_fix_mixed_word, text)
+    return Normalized(text=text, original=original, _deleted=deleted)
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-case without changing the length (İ and a few others lower to two chars)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

@@ -1,0 +1,363 @@
+"""Walks the parsed statements of a bill and builds the Amendment records.
+
+This is where the bill's structure lives: which article of the bill and which act we are in,
+the numbered item, the scopes opened by "91-бапта:" / "в статье 91:" that unnumbered lines
+inherit (and close implicitly when a line starts higher), the quoted new text that follows an
+instruction ending with ":", list expansion and respective replacement pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.model import UNKNOWN_ACT, Act, Amendment, FrameLine, Target, Unparsed
+from checker.parsing import frame
+from checker.parsing.acts import UNLISTED_SLUG, extract_date, recognize_act
+from checker.parsing.statements import LEVEL_ORDER, ParsedStatement, Ref
+
+TEXT_BEARING = ("new_wording", "supplement", "suspend")
+
+
+@dataclass
+class Located:
+    """A statement with where it is: user's lines and column, and its texts."""
+
+    parsed: ParsedStatement
+    line: int
+    end_line: int
+    col: int
+    lower: str  # normalized, lower-cased statement text with quotes kept
+    original: str  # the user's own text of the statement
+    quote_text: list[str]  # original text inside each quote (marks stripped), by placeholder
+    quote_pos: list[tuple[int, int]]  # (line, col) of each quote's first inner character
+
+
+@dataclass
+class _Pending:
+    """An instruction whose new text comes in the following quoted statements."""
+
+    located: Located
+    targets: list[Target]
+    id_base: str
+    texts: list[str] = field(default_factory=list)
+    positions: list[tuple[int, int]] = field(default_factory=list)
+    end_line: int = 0
+
+
+@dataclass
+class BillState:
+    article: str = "1"
+    in_entry_into_force: bool = False
+    act: Act | None = None
+    act_item: str = "0"
+    acts_seen: int = 0
+    item: str | None = None
+    sub: int = 0
+    loose: int = 0
+    scopes: list[Ref] = field(default_factory=list)
+    started: bool = False  # an article or act has been seen (the preamble is over)
+
+
+class Resolver:
+    def __init__(self) -> None:
+        self.state = BillState()
+        self.amendments: list[Amendment] = []
+        self.unparsed: list[Unparsed] = []
+        self.frame: list[FrameLine] = []
+        self.title_parts: list[str] = []
+        self.language = "kk"
+        self._pending: _Pending | None = None
+
+    # ---- entry ------------------------------------------------------------------------------
+    def feed(self, st: Located) -> None:
+        kind = st.parsed.kind
+        if kind == "new_text":
+            self._new_text(st)
+            return
+        self._flush()
+        handler = getattr(self, f"_on_{kind}")
+        handler(st)
+
+    def finish(self) -> None:
+        self._flush()
+
+    # ---- statement kinds ----------------------------------------------------------------------
+    def _on_article_heading(self, st: Located) -> None:
+        s = self.state
+        s.started = True
+        s.article = st.parsed.head_num or s.article
+        s.in_entry_into_force = frame.matches("entry_into_force", st.lower)
+        s.item, s.scopes, s.sub = None, [], 0
+        entry = recognize_act(st.lower) if st.lower.rstrip().endswith(":") else None
+        if entry is not None and not s.in_entry_into_force and not _names_many_acts(st.lower):
+            self._open_act(st, entry, number=None)
+            self._frame(st, "act_header")
+            return
+        s.act = None
+        self._frame(st, "entry_into_force" if s.in_entry_into_force else "article_heading")
+
+    def _on_act_item(self, st: Located) -> None:
+        s = self.state
+        if s.in_entry_into_force:
+            self._frame(st, "entry_into_force")
+            return
+        entry = recognize_act(st.lower)
+        if entry is not None or st.parsed.ends_with_colon:
+            self._open_act(st, entry, number=st.parsed.head_num)
+            self._frame(st, "act_header")
+            return
+        if not s.started:
+            self._frame(st, "preamble")
+            return
+        self._unparsed(st, "a numbered line that names no act and ends without ':'")
+
+    def _on_free(self, st: Located) -> None:
+        s = self.state
+        text = st.lower.strip()
+        if s.in_entry_into_force:
+            self._frame(st, frame.classify_free_line(text) or "entry_into_force")
+            return
+        if text.endswith(":"):
+            entry = recognize_act(text)
+            if entry is not None and not _names_many_acts(text) and (
+                    frame.matches("act_header_end", text) or frame.matches("amend_lead", text)):
+                s.started = True
+                self._open_act(st, entry, number=None)
+                self._frame(st, "act_header")
+                return
+            if frame.matches("amend_lead", text):
+                s.started = True
+                self._frame(st, "amend_lead")
+                return
+            if s.act is not None:
+                # "көрсетілген бұйрықпен бекітілген … қағидаларында:" / "в Правилах …:" opens an
+                # annex of the act; its lines are relative to nothing we can number.
+                s.item, s.scopes, s.sub = None, [], 0
+                self._frame(st, "annex_scope")
+                return
+        kind = frame.classify_free_line(text)
+        if kind is not None:
+            if kind == "title" and not s.started:
+                self.title_parts.append(st.original.strip())
+            self._frame(st, kind)
+            return
+        if not s.started:
+            if not self.amendments and len(self.title_parts) < 4 and not text.endswith((";", ".")):
+                self.title_parts.append(st.original.strip())
+                self._frame(st, "title")
+            else:
+                self._frame(st, "preamble")
+            return
+        self._unparsed(st, "not an amendment instruction")
+
+    def _on_error(self, st: Located) -> None:
+        kind = frame.classify_free_line(st.lower)
+        if kind is not None or not self.state.started or self.state.in_entry_into_force:
+            self._frame(st, kind or ("entry_into_force" if self.state.in_entry_into_force else "preamble"))
+            return
+        self._unparsed(st, st.parsed.error or "not understood")
+
+    def _on_bare_item(self, st: Located) -> None:
+        self._unparsed(st, "an item number with no instruction after it")
+
+    def _on_scope(self, st: Located) -> None:
+        s = self.state
+        if s.in_entry_into_force:
+            self._frame(st, "entry_into_force")
+            return
+        ref = _merge_flags(st.parsed.targets[0] if st.parsed.targets else Ref(), st.parsed.throughout)
+        if st.parsed.item is not None:
+            s.item, s.sub, s.scopes = st.parsed.item, 0, [ref]
+        else:
+            base = self._close_scopes(ref)
+            s.scopes.append(_relative(ref, base))
+        self._frame(st, "scope")
+
+    def _on_instruction(self, st: Located) -> None:
+        s = self.state
+        if s.in_entry_into_force:
+            self._frame(st, "entry_into_force")
+            return
+        p = st.parsed
+        if p.item is not None:
+            s.item, s.sub, s.scopes = p.item, 0, []
+            base = Ref()
+            item_id = p.item
+        else:
+            refs = p.targets or [Ref()]
+            base = self._close_scopes(refs[0]) if p.targets else (s.scopes[-1] if s.scopes else Ref())
+            if s.item is not None and s.scopes:
+                s.sub += 1
+                item_id = f"{s.item}.{s.sub}"
+            elif s.item is not None:
+                s.sub += 1
+                item_id = f"{s.item}.{s.sub}"
+            else:
+                s.loose += 1
+                item_id = str(s.loose)
+        refs = [_relative(_merge_flags(r, p.throughout), base) for r in (p.targets or [Ref()])]
+        if p.throughout and not p.targets:
+            refs = [_relative(_merge_flags(Ref(), True), base)]
+        if p.new_units and p.operation == "supplement":
+            refs = [_relative(unit, ref) for ref in refs for unit in p.new_units]
+        targets = [_target_of(r) for r in refs]
+        id_base = f"{s.article}.{s.act_item}.{item_id}"
+        if p.operation in TEXT_BEARING and p.ends_with_colon:
+            pending = _Pending(located=st, targets=targets, id_base=id_base, end_line=st.end_line)
+            for q in p.trailing_quotes:
+                pending.texts.append(st.quote_text[q])
+                pending.positions.append(st.quote_pos[q])
+            self._pending = pending
+            return
+        self._emit_words(st, targets, id_base)
+
+    # ---- helpers ------------------------------------------------------------------------------
+    def _open_act(self, st: Located, entry, number: str | None) -> None:
+        s = self.state
+        s.acts_seen += 1
+        s.act_item = number or str(s.acts_seen)
+        s.item, s.scopes, s.sub, s.loose = None, [], 0, 0
+        s.started = True
+        name = _act_name(st.original)
+        slug = entry.slug if entry is not None else UNLISTED_SLUG
+        s.act = Act(slug=slug, name=name, date=extract_date(_without_parens(st.lower)))
+
+    def _close_scopes(self, ref: Ref) -> Ref:
+        """Pop the scopes that a line starting at `ref`'s level leaves; return the new base."""
+        scopes = self.state.scopes
+        top = ref.top_level()
+        if ref.levels:
+            while len(scopes) > 1 and _deepest_level(scopes[-1]) >= top:
+                scopes.pop()
+            if scopes and _deepest_level(scopes[-1]) >= top and len(scopes) == 1:
+                return _prefix(scopes[0], top)
+        return scopes[-1] if scopes else Ref()
+
+    def _new_text(self, st: Located) -> None:
+        pending = self._pending
+        if pending is None:
+            self._unparsed(st, "quoted text that follows no instruction ending with ':'")
+            return
+        for q in st.parsed.new_quotes:
+            pending.texts.append(st.quote_text[q])
+            pending.positions.append(st.quote_pos[q])
+        pending.end_line = st.end_line
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        st = pending.located
+        if not pending.texts:
+            self._unparsed(st, "the instruction announces new text (':') but no quoted text follows")
+            return
+        texts = pending.texts
+        if len(texts) == len(pending.targets) and len(texts) > 1:
+            pairs = list(zip(pending.targets, texts, pending.positions))
+        else:
+            joined = "\n".join(texts)
+            pairs = [(t, joined, pending.positions[0]) for t in pending.targets]
+        for n, (target, text, pos) in enumerate(pairs):
+            self._add(st, target, _suffix(pending.id_base, n), old=None, new=text, new_pos=pos,
+                      end_line=pending.end_line)
+
+    def _emit_words(self, st: Located, targets: list[Target], id_base: str) -> None:
+        p = st.parsed
+        olds = [st.quote_text[q] for q in p.old_quotes]
+        news = [st.quote_text[q] for q in p.new_quotes]
+        old_pos = [st.quote_pos[q] for q in p.old_quotes]
+        new_pos = [st.quote_pos[q] for q in p.new_quotes]
+        if p.operation == "replace_words" and len(olds) != len(news):
+            self._unparsed(st, f"{len(olds)} words to replace but {len(news)} replacements")
+            return
+        if p.operation in ("replace_words", "insert_words") and len(olds) > 1 and len(olds) == len(news):
+            pairs = list(zip(olds, news, old_pos, new_pos))
+        elif p.operation == "delete_words" and len(olds) > 1:
+            pairs = [(o, None, op, None) for o, op in zip(olds, old_pos)]
+        else:
+            pairs = [(_join(olds), _join(news), old_pos[0] if old_pos else None, new_pos[0] if new_pos else None)]
+        n = 0
+        for target in targets:
+            for old, new, opos, npos in pairs:
+                self._add(st, target, _suffix(id_base, n), old=old, new=new, new_pos=npos, old_pos=opos)
+                n += 1
+
+    def _add(self, st: Located, target: Target, amendment_id: str, *, old, new, new_pos=None,
+             old_pos=None, end_line: int | None = None) -> None:
+        p = st.parsed
+        self.amendments.append(Amendment(
+            id=amendment_id, line=st.line, end_line=end_line or st.end_line, col=st.col,
+            act=self.state.act or UNKNOWN_ACT, operation=p.operation or "unknown", target=target,
+            old=old, new=new, status="parsed", language=self.language,
+            instruction=st.original.strip(), position=p.position, new_pos=new_pos, old_pos=old_pos,
+        ))
+
+    def _frame(self, st: Located, kind: str) -> None:
+        self.frame.append(FrameLine(line=st.line, end_line=st.end_line, kind=kind))
+
+    def _unparsed(self, st: Located, reason: str) -> None:
+        self.unparsed.append(Unparsed(line=st.line, end_line=st.end_line, text=st.original.strip(), reason=reason))
+
+
+def _suffix(base: str, n: int) -> str:
+    return base if n == 0 else f"{base}/{n + 1}"
+
+
+def _join(texts: list[str]) -> str | None:
+    return "\n".join(texts) if texts else None
+
+
+def _merge_flags(ref: Ref, throughout: bool) -> Ref:
+    if not throughout:
+        return ref
+    return Ref(levels=dict(ref.levels), flags=ref.flags | {"throughout"})
+
+
+def _deepest_level(ref: Ref) -> int:
+    indexes = [LEVEL_ORDER.index(level) for level in ref.levels]
+    return max(indexes) if indexes else -1
+
+
+def _prefix(ref: Ref, top: int) -> Ref:
+    return Ref(levels={k: v for k, v in ref.levels.items() if LEVEL_ORDER.index(k) < top}, flags=set(ref.flags))
+
+
+def _relative(ref: Ref, base: Ref) -> Ref:
+    """`ref` written under the scope `base`: levels above ref's broadest level come from base."""
+    top = ref.top_level()
+    levels = {k: v for k, v in base.levels.items() if LEVEL_ORDER.index(k) < top}
+    levels.update(ref.levels)
+    return Ref(levels=levels, flags=base.flags | ref.flags)
+
+
+def _target_of(ref: Ref) -> Target:
+    lv = ref.levels
+    return Target(article=lv.get("article"), part=lv.get("part"), paragraph=lv.get("paragraph"),
+                  subparagraph=lv.get("subparagraph"), indent=lv.get("indent"), sentence=lv.get("sentence"),
+                  chapter=lv.get("chapter"), heading="heading" in ref.flags, toc="toc" in ref.flags,
+                  throughout="throughout" in ref.flags, note="note" in ref.flags)
+
+
+def _names_many_acts(text: str) -> bool:
+    """"… мына заңнамалық актілеріне …" / "… в следующие законодательные акты …"."""
+    return any(w in text for w in ("актілеріне", "законодательные акты", "заңдарына", "конституционные законы"))
+
+
+def _act_name(original: str) -> str:
+    name = original.strip()
+    name = name.rstrip(":").strip()
+    name = _strip_leading_number(name)
+    return _without_long_parens(name)
+
+
+def _strip_leading_number(text: str) -> str:
+    return re.sub(r"^\d+(?:-\d+)*\s*\.\s*", "", text)
+
+
+def _without_parens(text: str) -> str:
+    return re.sub(r"\([^()]*\)", " ", text)
+
+
+def _without_long_parens(text: str) -> str:
+    return re.sub(r"\s*\([^()]{40,}\)", "", text).strip()

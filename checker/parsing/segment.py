@@ -1,0 +1,134 @@
+"""Cuts a normalized draft into logical statements and masks their quotes and parentheses.
+
+A statement is a line, or the part of a line between item boundaries when a text has no line
+breaks ("…енгізілсін: 1) 12-бап … жазылсын: "…"; 2) 14-баптағы …"), extended over the lines of a
+quote that is still open. What the grammar sees is the statement lower-cased, with each
+top-level quote replaced by ⟦n⟧ and each balanced parenthesis by ⦅n⦆: the gazette list of an
+act header is one token however many semicolons and quotes it holds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from checker.normalize import lower_same_length
+
+# Inside one line, a new statement starts after ; : or . when an item number, an act item
+# "N." or an article heading follows ("…енгізілсін: 1) …", "…; 2) …", "… . 2-бап. …").
+_INLINE_BOUNDARY = re.compile(
+    r"(?<=[;:.])[ ]+(?=\d+(?:-\d+)*\)[ ]|\d+\.[ ]+[^\d\s]|\d+(?:-\d+)*-бап\s*\.|(?i:статья)[ ]+\d+\.)"
+)
+_LONG_LINE = 300  # only lines this long are searched for inline boundaries
+
+
+@dataclass(frozen=True)
+class Statement:
+    start: int  # offsets into the normalized text, [start, end)
+    end: int
+    masked: str  # lower-cased, quotes → ⟦i⟧, parentheses → ⦅j⦆
+    quotes: tuple[tuple[int, int], ...]  # spans in the normalized text, by placeholder number
+    parens: tuple[tuple[int, int], ...]
+
+
+def split_statements(text: str, quote_spans: tuple[tuple[int, int], ...]) -> list[Statement]:
+    """All non-blank statements of `text`, in order."""
+    starts = [s for s, _ in quote_spans]
+    statements: list[Statement] = []
+    pos = 0
+    length = len(text)
+    while pos < length:
+        end = _statement_end(text, pos, quote_spans, starts)
+        for piece_start, piece_end in _inline_pieces(text, pos, end, quote_spans, starts):
+            stmt = _make_statement(text, piece_start, piece_end, quote_spans, starts)
+            if stmt is not None:
+                statements.append(stmt)
+        pos = end + 1
+    return statements
+
+
+def _quote_covering(pos: int, spans: tuple[tuple[int, int], ...], starts: list[int]) -> tuple[int, int] | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
+    return None
+
+
+def _statement_end(text: str, pos: int, spans: tuple[tuple[int, int], ...], starts: list[int]) -> int:
+    """Offset of the line break that ends the statement starting at `pos` (or len(text))."""
+    while True:
+        nl = text.find("\n", pos)
+        if nl == -1:
+            return len(text)
+        inside = _quote_covering(nl, spans, starts)
+        if inside is None:
+            return nl
+        pos = inside[1]
+
+
+def _inline_pieces(text: str, start: int, end: int, spans, starts) -> list[tuple[int, int]]:
+    if end - start < _LONG_LINE:
+        return [(start, end)]
+    cuts = [start]
+    for match in _INLINE_BOUNDARY.finditer(text, start, end):
+        if _quote_covering(match.start(), spans, starts) is None:
+            cuts.append(match.end())
+    cuts.append(end)
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _make_statement(text: str, start: int, end: int, spans, starts) -> Statement | None:
+    raw = text[start:end]
+    if not raw.strip():
+        return None
+    lowered = lower_same_length(raw)
+    quotes: list[tuple[int, int]] = []
+    parens: list[tuple[int, int]] = []
+    pieces: list[str] = []
+    cursor = start
+    i = bisect.bisect_left(starts, start)  # a quote never straddles a statement start
+    while i < len(spans) and spans[i][0] < end:
+        q_start, q_end = spans[i][0], min(spans[i][1], end)
+        pieces.append(_mask_parens(lowered[cursor - start:q_start - start], cursor, parens))
+        pieces.append(f" ⟦{len(quotes)}⟧ ")
+        quotes.append((q_start, q_end))
+        cursor = q_end
+        i += 1
+    pieces.append(_mask_parens(lowered[cursor - start:], cursor, parens))
+    masked = _number_parens("".join(pieces))
+    return Statement(start=start, end=end, masked=masked, quotes=tuple(quotes), parens=tuple(parens))
+
+
+_PAREN_MARK = "\u0001"
+
+
+def _mask_parens(chunk: str, offset: int, found: list[tuple[int, int]]) -> str:
+    """Replace balanced (…) groups of `chunk` by a mark; record their spans."""
+    if "(" not in chunk:
+        return chunk
+    out: list[str] = []
+    depth = 0
+    open_at = 0
+    last = 0
+    for i, ch in enumerate(chunk):
+        if ch == "(":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(chunk[last:open_at])
+                out.append(f" {_PAREN_MARK} ")
+                found.append((offset + open_at, offset + i + 1))
+                last = i + 1
+    out.append(chunk[last:])
+    return "".join(out)
+
+
+def _number_parens(masked: str) -> str:
+    if _PAREN_MARK not in masked:
+        return masked
+    parts = masked.split(_PAREN_MARK)
+    return "".join(part + (f"⦅{n}⦆" if n < len(parts) - 1 else "") for n, part in enumerate(parts))

@@ -1,0 +1,218 @@
+"""Parses one masked statement with the grammar and turns the tree into a plain record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import product
+
+from lark import Token, Tree
+from lark.exceptions import UnexpectedInput
+
+from checker.parsing.grammar import parser
+from checker.parsing.vocabulary import load_vocabulary
+
+# Unit kind -> Target field; kinds without a field become flags.
+LEVEL_OF_KIND = {"article": "article", "part": "part", "paragraph": "paragraph",
+                 "subparagraph": "subparagraph", "indent": "indent", "sentence": "sentence",
+                 "chapter": "chapter"}
+FLAG_KINDS = {"heading": "heading", "note": "note", "toc": "toc"}
+LEVEL_ORDER = ("chapter", "article", "part", "paragraph", "subparagraph", "indent", "sentence")
+
+OPERATION_OF_RULE = {
+    "new_wording": "new_wording", "supplement": "supplement", "replace_words": "replace_words",
+    "insert_after": "insert_words", "insert_before": "insert_words", "append_words": "insert_words",
+    "delete_words": "delete_words", "delete": "delete", "repeal": "repeal",
+    "language_unchanged": "language_version_unchanged", "suspend": "suspend", "renumber": "renumber",
+}
+POSITION_OF_RULE = {"insert_after": "after", "insert_before": "before", "append_words": "end"}
+
+
+@dataclass
+class Ref:
+    """One address as the statement writes it: levels set, flags, throughout."""
+
+    levels: dict[str, str] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+
+    def top_level(self) -> int:
+        """Index in LEVEL_ORDER of the broadest level written (len when none)."""
+        indexes = [LEVEL_ORDER.index(level) for level in self.levels]
+        return min(indexes) if indexes else len(LEVEL_ORDER)
+
+
+@dataclass
+class ParsedStatement:
+    kind: str  # instruction | scope | act_item | article_heading | free | new_text | bare_item | error
+    item: str | None = None
+    head_num: str | None = None
+    operation: str | None = None
+    position: str | None = None
+    targets: list[Ref] = field(default_factory=list)
+    throughout: bool = False
+    new_units: list[Ref] = field(default_factory=list)
+    old_quotes: list[int] = field(default_factory=list)
+    new_quotes: list[int] = field(default_factory=list)
+    trailing_quotes: list[int] = field(default_factory=list)  # new text after ":" on the same line
+    ends_with_colon: bool = False
+    error: str | None = None
+
+
+def parse_statement(masked: str) -> ParsedStatement:
+    try:
+        tree = parser().parse(masked)
+    except UnexpectedInput as exc:
+        return ParsedStatement(kind="error", error=_describe_error(exc, masked))
+    return _Builder().build(tree.children[0])
+
+
+def _describe_error(exc: UnexpectedInput, masked: str) -> str:
+    expected = sorted(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or [])
+    near = masked[max(0, exc.pos_in_stream - 20): exc.pos_in_stream + 20].strip() if exc.pos_in_stream is not None else ""
+    near = near.replace("\n", " ")
+    if any(name in expected for name in ("NEW_WORDING", "DELETE", "REPLACE", "SUPPLEMENT")):
+        return f"no amendment formula recognised after the target (near “{near}”)"
+    return f"not an amendment instruction the grammar knows (near “{near}”)"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.vocab = load_vocabulary()
+
+    def build(self, tree: Tree) -> ParsedStatement:
+        kind = tree.data
+        children = tree.children
+        if kind == "instruction_statement":
+            return self._instruction(children)
+        if kind == "scope_statement":
+            item = self._item(children)
+            scope = next(c for c in children if isinstance(c, Tree) and c.data == "scope")
+            target_tree = scope.children[0]
+            refs, throughout = self._target(target_tree)
+            return ParsedStatement(kind="scope", item=item, targets=refs, throughout=throughout, ends_with_colon=True)
+        if kind == "act_item":
+            return ParsedStatement(kind="act_item", head_num=str(children[0]).rstrip("."), ends_with_colon=_ends_colon(tree))
+        if kind == "article_heading":
+            number = "".join(ch for ch in str(children[0]).split("бап")[0] if ch.isdigit() or ch == "-").strip("-")
+            if not number:
+                number = "".join(ch for ch in str(children[0]) if ch.isdigit() or ch == "-").strip("-")
+            return ParsedStatement(kind="article_heading", head_num=number, ends_with_colon=_ends_colon(tree))
+        if kind == "free":
+            return ParsedStatement(kind="free", ends_with_colon=_ends_colon(tree))
+        if kind == "new_text_statement":
+            return ParsedStatement(kind="new_text", new_quotes=_quote_numbers(tree))
+        if kind == "bare_item":
+            return ParsedStatement(kind="bare_item", item=str(children[0]).rstrip(")"))
+        return ParsedStatement(kind="error", error=f"unexpected statement {kind}")
+
+    def _item(self, children: list) -> str | None:
+        for child in children:
+            if isinstance(child, Token) and child.type == "ITEM":
+                return str(child).rstrip(")")
+        return None
+
+    def _instruction(self, children: list) -> ParsedStatement:
+        item = self._item(children)
+        instr = next(c for c in children if isinstance(c, Tree) and c.data in OPERATION_OF_RULE)
+        end = next((c for c in children if isinstance(c, Tree) and c.data == "end"), None)
+        rule = instr.data
+        result = ParsedStatement(kind="instruction", item=item, operation=OPERATION_OF_RULE[rule],
+                                 position=POSITION_OF_RULE.get(rule))
+        targets = [c for c in instr.children if isinstance(c, Tree) and c.data in ("chain_target", "throughout_target")]
+        if targets:
+            result.targets, result.throughout = self._target(targets[0])
+        if rule == "renumber" and len(targets) > 1:
+            result.new_units, _ = self._target(targets[1])
+        units = next((c for c in instr.children if isinstance(c, Tree) and c.data == "new_units"), None)
+        if units is not None:
+            result.new_units = self._refs([c for c in units.children if isinstance(c, Tree)], russian=_is_ru(units))
+        quote_groups = [c for c in instr.children if isinstance(c, Tree) and c.data == "quotes"]
+        result.old_quotes, result.new_quotes = self._split_quotes(rule, quote_groups)
+        if end is not None:
+            result.ends_with_colon = any(isinstance(t, Token) and t.type == "COLON" for t in end.children)
+            trailing = next((c for c in end.children if isinstance(c, Tree) and c.data == "new_text"), None)
+            if trailing is not None:
+                result.trailing_quotes = _quote_numbers(trailing)
+        return result
+
+    def _split_quotes(self, rule: str, groups: list[Tree]) -> tuple[list[int], list[int]]:
+        numbers = [_quote_numbers(g) for g in groups]
+        if rule in ("replace_words", "insert_after", "insert_before") and len(numbers) == 2:
+            return numbers[0], numbers[1]
+        if rule == "delete_words" and numbers:
+            return numbers[0], []
+        if rule == "append_words" and numbers:
+            return [], numbers[0]
+        return [], []
+
+    def _target(self, tree: Tree) -> tuple[list[Ref], bool]:
+        throughout = any(isinstance(t, Token) and t.type == "THROUGHOUT" for t in tree.children)
+        if tree.data == "throughout_target":
+            return [Ref()], True
+        chain = next(c for c in tree.children if isinstance(c, Tree))
+        refs = [c for c in chain.children if isinstance(c, Tree)]
+        return self._refs(refs, russian=chain.data == "ru_chain"), throughout
+
+    def _refs(self, refs: list[Tree], *, russian: bool) -> list[Ref]:
+        """Expand a chain of unit references into every address it names (lists multiply)."""
+        if russian:
+            refs = list(reversed(refs))  # Russian writes inner→outer
+        options: list[list[tuple[str, str | None]]] = []
+        for ref in refs:
+            unit = next(ref.scan_values(lambda v: isinstance(v, Token) and v.type.startswith("UNIT_")))
+            kind = self.vocab.unit_kind(str(unit)) or "unknown"
+            values = self._values(ref)
+            options.append([(kind, v) for v in values] if values else [(kind, None)])
+        addresses: list[Ref] = []
+        for combo in product(*options) if options else [()]:
+            address = Ref()
+            for kind, value in combo:
+                if kind in FLAG_KINDS:
+                    address.flags.add(FLAG_KINDS[kind])
+                elif kind in LEVEL_OF_KIND and value is not None:
+                    address.levels[LEVEL_OF_KIND[kind]] = value
+            addresses.append(address)
+        return addresses
+
+    def _values(self, ref: Tree) -> list[str]:
+        values: list[str] = []
+        for child in ref.children:
+            if isinstance(child, Tree) and child.data == "nums":
+                for num in child.children:
+                    if not isinstance(num, Tree):
+                        continue
+                    tokens = [str(t).rstrip(")") for t in num.children if isinstance(t, Token) and t.type in ("NUM", "PNUM")]
+                    if num.data == "num_range" and len(tokens) == 2:
+                        values.extend(_expand_range(tokens[0], tokens[1]))
+                    else:
+                        values.extend(tokens)
+            elif isinstance(child, Tree) and child.data == "ords":
+                for token in child.children:
+                    if isinstance(token, Token) and token.type == "ORD":
+                        value = self.vocab.ordinal_value(str(token))
+                        values.append(str(value) if value is not None else str(token))
+        return values
+
+
+def _expand_range(first: str, last: str) -> list[str]:
+    """"3) - 9)" → 3…9; ranges of inserted numbers ("17-1) - 17-4)") expand on the last part."""
+    head_a, _, tail_a = first.rpartition("-")
+    head_b, _, tail_b = last.rpartition("-")
+    if head_a == head_b and tail_a.isdigit() and tail_b.isdigit() and 0 <= int(tail_b) - int(tail_a) <= 200:
+        prefix = f"{head_a}-" if head_a else ""
+        return [f"{prefix}{n}" for n in range(int(tail_a), int(tail_b) + 1)]
+    return [first, last]
+
+
+def _quote_numbers(tree: Tree) -> list[int]:
+    return [int(str(t)[1:-1]) for t in tree.scan_values(lambda v: isinstance(v, Token) and v.type == "QUOTE")]
+
+
+def _ends_colon(tree: Tree) -> bool:
+    last = None
+    for value in tree.scan_values(lambda v: isinstance(v, Token)):
+        last = value
+    return last is not None and last.type == "COLON"
+
+
+def _is_ru(units: Tree) -> bool:
+    return any(isinstance(c, Tree) and c.data == "ru_ref" for c in units.children)
