@@ -119,6 +119,10 @@ class Amendment:
     language: str = "kk"
     instruction: str = ""  # the instruction's own words (without the quoted new text)
     position: str | None = None  # insert_words: "after" | "before" | "end"
+    # Where `new` / `old` start in the user's file (line, col). The texts keep the user's own
+    # characters and line breaks, so an offset inside them maps back to (line, col) exactly.
+    new_pos: tuple[int, int] | None = field(default=None, compare=False)
+    old_pos: tuple[int, int] | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         data = {
