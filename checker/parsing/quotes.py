@@ -31,7 +31,7 @@ def _is_word(ch: str) -> bool:
 def _straight_quote_opens(text: str, pos: int, depth_top_is_straight: bool) -> bool:
     prev = text[pos - 1] if pos > 0 else " "
     nxt = text[pos + 1] if pos + 1 < len(text) else " "
-    looks_opening = (prev.isspace() or prev in "(«:-/[") and not nxt.isspace()
+    looks_opening = (prev.isspace() or prev in '(«:-/["') and not nxt.isspace() and nxt not in '";,.'
     looks_closing = not prev.isspace() and (nxt.isspace() or nxt in ".,;:)»!?-" or nxt == '"')
     if looks_opening and not looks_closing:
         return True

@@ -82,7 +82,7 @@ def _make_statement(text: str, start: int, end: int, spans, starts) -> Statement
     raw = text[start:end]
     if not raw.strip():
         return None
-    lowered = lower_same_length(raw)
+    lowered = lower_same_length(raw).replace("ё", "е")
     quotes: list[tuple[int, int]] = []
     parens: list[tuple[int, int]] = []
     pieces: list[str] = []

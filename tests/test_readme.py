@@ -1,0 +1,27 @@
+"""The README's set-up commands are the ones CI runs and the examples they name exist."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _code_lines(text: str) -> list[str]:
+    blocks = re.findall(r"```sh\n(.*?)```", text, flags=re.S)
+    return [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    readme = _code_lines((ROOT / "README.md").read_text(encoding="utf-8"))
+    test_command = next(line for line in readme if "pytest" in line)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test_command in [line.strip() for line in ci]
+
+
+def test_readme_example_command_names_a_bundled_draft() -> None:
+    readme = _code_lines((ROOT / "README.md").read_text(encoding="utf-8"))
+    example = next(line for line in readme if "lawcheck examples/" in line)
+    draft = re.search(r"lawcheck (examples/\S+)", example).group(1)
+    assert (ROOT / draft).is_file()
