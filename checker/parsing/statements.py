@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import product
 
 from lark import Token, Tree
@@ -57,12 +59,59 @@ class ParsedStatement:
     error: str | None = None
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def parse_statement(masked: str) -> ParsedStatement:
+    tree = _parse_by_shape(masked)
+    if tree is None:
+        try:
+            tree = parser().parse(masked)
+        except UnexpectedInput as exc:
+            return ParsedStatement(kind="error", error=_describe_error(exc, masked))
+    return _BUILDER.build(tree.children[0])
+
+
+def _parse_by_shape(masked: str) -> Tree | None:
+    """Parse the statement's shape (every number written as 0) once, then put the numbers back.
+
+    Bills repeat a handful of shapes thousands of times ("N) N-баптың N-тармағы алып
+    тасталсын;"), so this skips the lexer and the LALR automaton for most statements. Digits
+    occur only inside tokens, in text order, so the i-th number of the statement is the i-th
+    number of the shape's tokens.
+    """
+    numbers = _DIGITS.findall(masked)
+    shape_tree = _shape_tree(_DIGITS.sub("0", masked))
+    if shape_tree is None:
+        return None
+    values = iter(numbers)
     try:
-        tree = parser().parse(masked)
-    except UnexpectedInput as exc:
-        return ParsedStatement(kind="error", error=_describe_error(exc, masked))
-    return _Builder().build(tree.children[0])
+        tree = _with_numbers(shape_tree, values)
+    except StopIteration:
+        return None
+    if next(values, None) is not None:
+        return None
+    return tree
+
+
+@lru_cache(maxsize=20_000)
+def _shape_tree(shape: str) -> Tree | None:
+    try:
+        return parser().parse(shape)
+    except UnexpectedInput:
+        return None
+
+
+def _with_numbers(tree: Tree, values) -> Tree:
+    children = []
+    for child in tree.children:
+        if isinstance(child, Tree):
+            children.append(_with_numbers(child, values))
+        elif isinstance(child, Token) and "0" in child:
+            children.append(Token(child.type, _DIGITS.sub(lambda _: next(values), str(child))))
+        else:
+            children.append(child)
+    return Tree(tree.data, children)
 
 
 def _describe_error(exc: UnexpectedInput, masked: str) -> str:
@@ -77,6 +126,8 @@ def _describe_error(exc: UnexpectedInput, masked: str) -> str:
 class _Builder:
     def __init__(self) -> None:
         self.vocab = load_vocabulary()
+        self.unit_kind = lru_cache(maxsize=4096)(self.vocab.unit_kind)
+        self.ordinal_value = lru_cache(maxsize=4096)(self.vocab.ordinal_value)
 
     def build(self, tree: Tree) -> ParsedStatement:
         kind = tree.data
@@ -159,7 +210,7 @@ class _Builder:
         options: list[list[tuple[str, str | None]]] = []
         for ref in refs:
             unit = next(ref.scan_values(lambda v: isinstance(v, Token) and v.type.startswith("UNIT_")))
-            kind = self.vocab.unit_kind(str(unit)) or "unknown"
+            kind = self.unit_kind(str(unit)) or "unknown"
             values = self._values(ref)
             options.append([(kind, v) for v in values] if values else [(kind, None)])
         addresses: list[Ref] = []
@@ -188,7 +239,7 @@ class _Builder:
             elif isinstance(child, Tree) and child.data == "ords":
                 for token in child.children:
                     if isinstance(token, Token) and token.type == "ORD":
-                        value = self.vocab.ordinal_value(str(token))
+                        value = self.ordinal_value(str(token))
                         values.append(str(value) if value is not None else str(token))
         return values
 
@@ -216,3 +267,6 @@ def _ends_colon(tree: Tree) -> bool:
 
 def _is_ru(units: Tree) -> bool:
     return any(isinstance(c, Tree) and c.data == "ru_ref" for c in units.children)
+
+
+_BUILDER = _Builder()
