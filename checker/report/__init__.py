@@ -1,0 +1,250 @@
+"""Reporters: turn checked drafts into text, JSON, SARIF, GitHub annotations or HTML.
+
+The check command calls `render()` only; each format lives in its own module and is imported
+when asked for, so a plain `lawcheck draft.txt` never loads the HTML or SARIF code.
+Every reporter returns the whole output as one string that ends with a newline (write it with
+`click.echo(out, nl=False)`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.errors import ConfigError
+from checker.model import LANGUAGES, SEVERITIES, FileReport, Finding
+
+FORMATS = ("text", "json", "sarif", "github", "html")
+
+_MODULES = {
+    "text": "checker.report.text",
+    "json": "checker.report.json_report",
+    "sarif": "checker.report.sarif",
+    "github": "checker.report.github",
+    "html": "checker.report.html",
+}
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """What a reporter needs to know of a rule (built by the check command, in the report lang)."""
+
+    id: str
+    title: str
+    severity: str
+    help_text: str  # markdown/plain, in the report language
+    resolution_label: str
+    full_description: str = ""
+    help_uri: str | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Totals over all files; `findings` and `by_severity` count only findings that count.
+
+    A suppressed finding counts as suppressed even when it is also in the baseline.
+    """
+
+    files: int
+    amendments: int
+    findings: int
+    unparsed: int
+    suppressed: int
+    baseline: int
+    by_severity: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """Everything a reporter gets: the drafts, the rule catalogue and the presentation options."""
+
+    reports: tuple[FileReport, ...]
+    lang: str
+    rules: tuple[RuleMeta, ...]
+    color: bool
+    tool_version: str
+    root: Path | None
+
+    def rule(self, finding: Finding) -> RuleMeta:
+        """The rule behind a finding; a finding of a rule missing from the catalogue still renders."""
+        for meta in self.rules:
+            if meta.id == finding.rule:
+                return meta
+        return rule_from_finding(finding, self.lang)
+
+
+def render(
+    fmt: str,
+    reports: Sequence[FileReport],
+    *,
+    lang: str,
+    rules: Sequence[RuleMeta],
+    color: bool = False,
+    tool_version: str,
+    root: Path | None = None,
+) -> str:
+    """Render the checked drafts in one of FORMATS, chrome in `lang` (kk, ru or en)."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if lang not in LANGUAGES:
+        raise ConfigError(f"unknown report language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
+    ctx = ReportContext(
+        reports=tuple(reports),
+        lang=lang,
+        rules=catalogue(rules, reports, lang),
+        color=color,
+        tool_version=tool_version,
+        root=root,
+    )
+    module = importlib.import_module(_MODULES[fmt])
+    text: str = module.render(ctx)
+    return text
+
+
+def catalogue(rules: Sequence[RuleMeta], reports: Sequence[FileReport], lang: str) -> tuple[RuleMeta, ...]:
+    """The given rules, plus one entry for every rule that has findings but no metadata.
+
+    SARIF needs an index for every ruleId, and a rule that was renamed or loaded from an old
+    baseline must not crash a report.
+    """
+    known = {meta.id for meta in rules}
+    extra: list[RuleMeta] = []
+    for report in reports:
+        for finding in report.findings:
+            if finding.rule not in known:
+                known.add(finding.rule)
+                extra.append(rule_from_finding(finding, lang))
+    return (*rules, *extra)
+
+
+def rule_from_finding(finding: Finding, lang: str) -> RuleMeta:
+    """Rule metadata reconstructed from what a finding carries."""
+    label = finding.resolutions[0].label(lang) if finding.resolutions else ""
+    return RuleMeta(
+        id=finding.rule,
+        title=finding.title or finding.rule,
+        severity=finding.severity,
+        help_text="",
+        resolution_label=label,
+    )
+
+
+def counts(finding: Finding) -> bool:
+    """True when the finding counts against the gate (neither suppressed nor in the baseline)."""
+    return finding.suppressed is None and not finding.baseline
+
+
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def sorted_findings(findings: Sequence[Finding]) -> list[Finding]:
+    """Findings in reading order, so that every format lists them the same way.
+
+    The key runs through every shown field, so the output never depends on the order the
+    engine produced the findings in.
+    """
+    return sorted(findings, key=lambda f: (
+        f.line, f.col, f.end_line, f.amendment, f.rule, _RANK.get(f.severity, 3), f.severity,
+        f.suppressed is not None, f.baseline, f.suppressed or "", f.fingerprint, f.message,
+        f.evidence, f.evidence_spans, f.title, f.suggestion, f.path,
+    ))
+
+
+def summarize(reports: Sequence[FileReport]) -> Summary:
+    """Totals for the closing summary of every format."""
+    by_severity: Counter[str] = Counter({severity: 0 for severity in SEVERITIES})
+    suppressed = baseline = 0
+    for report in reports:
+        for finding in report.findings:
+            if finding.suppressed is not None:
+                suppressed += 1
+            elif finding.baseline:
+                baseline += 1
+            else:
+                by_severity[finding.severity] += 1
+    return Summary(
+        files=len(reports),
+        amendments=sum(len(r.result.amendments) for r in reports),
+        findings=sum(by_severity.values()),
+        unparsed=sum(len(r.result.unparsed) for r in reports),
+        suppressed=suppressed,
+        baseline=baseline,
+        by_severity=dict(by_severity),
+    )
+
+
+def source_lines(report: FileReport) -> dict[int, str]:
+    """The draft's own lines by number (empty when the parser did not keep them)."""
+    return {line.number: line.text for line in report.result.lines}
+
+
+def line_spans(finding: Finding, line: int, length: int) -> list[tuple[int, int]]:
+    """Merged (start, end) columns of the triggering words on one line, clipped to the line.
+
+    An empty span still marks one character, so the reader sees where the evidence sits.
+    """
+    spans = [clip_span(start, end, length) for span_line, start, end in finding.evidence_spans
+             if span_line == line and length > 0]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def clip_span(start: int, end: int, length: int) -> tuple[int, int]:
+    """A span inside a line of `length` (> 0) characters, at least one character wide."""
+    start = min(max(start, 0), length - 1)
+    return start, min(max(end, start + 1), length)
+
+
+def visible_lines(first: int, last: int, focus: Sequence[int] = (), budget: int = 6) -> list[int | None]:
+    """Which lines of first..last to show, at most `budget`, with None where lines are elided.
+
+    The first and last lines and the lines with evidence (`focus`) are kept; the rest of the
+    budget goes to the lines next to the ends, so long amendments are cut in the middle.
+    """
+    if last < first:
+        first, last = last, first
+    if last - first + 1 <= budget:
+        return list(range(first, last + 1))
+    wanted = [first, *sorted({n for n in focus if first < n < last}), last]
+    if len(wanted) > budget:
+        wanted = [*wanted[: budget - 1], last]
+    keep = set(wanted)
+    step = 1
+    while len(keep) < budget:
+        for candidate in (first + step, last - step):
+            if len(keep) < budget:
+                keep.add(candidate)
+        step += 1
+    shown: list[int | None] = []
+    for number in sorted(keep):
+        if shown and shown[-1] is not None and number != shown[-1] + 1:
+            shown.append(None)
+        shown.append(number)
+    return shown
+
+
+def clean_text(text: str) -> str:
+    """Replace characters no output format can carry (controls, lone surrogates) with U+FFFD.
+
+    One character becomes one character, so the columns of evidence spans stay valid.
+    """
+    return "".join(map(_clean_char, text))
+
+
+def _clean_char(ch: str) -> str:
+    code = ord(ch)
+    if ch in "\t\n":
+        return ch
+    if code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"
+    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+        return "\ufffd"
+    return ch

@@ -1,0 +1,35 @@
+"""`--format json`: the DESIGN.md `check` contract, `{"files": [...], "summary": {...}}`.
+
+Field names come from the model's `to_json()` methods so that `parse` and `check` cannot drift
+apart. Extensions (never renames): per finding `col`, `title`, `fingerprint`, `suppressed`,
+`baseline`; in the summary `suppressed`, `baseline`, `by_severity`. Summary `findings` counts
+only the findings that count against the gate; the file lists keep every finding.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+from checker.report import ReportContext, sorted_findings, summarize
+
+
+def document(ctx: ReportContext) -> dict[str, Any]:
+    """The report as plain data, in the contract's key order."""
+    files = [replace(r, findings=tuple(sorted_findings(r.findings))).to_json() for r in ctx.reports]
+    s = summarize(ctx.reports)
+    summary = {
+        "files": s.files,
+        "amendments": s.amendments,
+        "findings": s.findings,
+        "unparsed": s.unparsed,
+        "suppressed": s.suppressed,
+        "baseline": s.baseline,
+        "by_severity": s.by_severity,
+    }
+    return {"files": files, "summary": summary}
+
+
+def render(ctx: ReportContext) -> str:
+    return json.dumps(document(ctx), ensure_ascii=False, indent=2) + "\n"

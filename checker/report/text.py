@@ -1,0 +1,202 @@
+"""The default report, for people at a terminal: grouped by file, then by amendment.
+
+Each finding shows the draft's own lines with the triggering words highlighted (colour when
+the terminal has it, a caret line under the words when not), the citation, the message and
+the suggestion. Everything is built from rich `Text` objects, never markup strings, so square
+brackets in a draft cannot turn into styles.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich.console import Console
+from rich.text import Text
+
+from checker.model import FileReport, Finding, Unparsed
+from checker.report import (
+    ReportContext,
+    clean_text,
+    counts,
+    line_spans,
+    sorted_findings,
+    source_lines,
+    summarize,
+    visible_lines,
+)
+from checker.report.i18n import amendment_label, citation, severity_name, t
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+MAX_LINES = 6
+INDENT = "    "
+
+
+def render(ctx: ReportContext) -> str:
+    buffer = StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=ctx.color,
+        no_color=not ctx.color,
+        color_system="standard" if ctx.color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        width=120,
+        soft_wrap=True,
+    )
+    lines: list[Text] = [] if ctx.reports else [Text(t("no_files", ctx.lang))]
+    for report in ctx.reports:
+        lines.extend(file_block(report, ctx.lang, ctx.color))
+    lines.append(summary_line(ctx))
+    console.print(Text("\n").join(lines))  # one print: rich's per-call overhead dominates otherwise
+    return buffer.getvalue()
+
+
+def file_block(report: FileReport, lang: str, color: bool) -> list[Text]:
+    """The header, the findings grouped by amendment, the set-aside findings and the unparsed lines."""
+    out = [Text.assemble((report.path, "bold"), f" ({t('language', lang)}: {report.language})")]
+    lines = source_lines(report)
+    amendments = {a.id: a for a in report.result.amendments}
+    active = [f for f in sorted_findings(report.findings) if counts(f)]
+    if not active:
+        out.append(Text("  " + t("no_findings", lang), style="green"))
+    groups: dict[str, list[Finding]] = {}
+    for finding in active:
+        groups.setdefault(finding.amendment, []).append(finding)
+    for amendment_id, findings in groups.items():
+        amendment = amendments.get(amendment_id)
+        if amendment is not None:
+            out.append(Text("  " + amendment_label(amendment, lang), style="bold"))
+        elif amendment_id:
+            out.append(Text(f"  {t('amendment', lang)} {amendment_id}", style="bold"))
+        for finding in findings:
+            out.extend(finding_block(finding, lines, lang, color))
+    out.extend(set_aside_block(report, lang))
+    out.extend(unparsed_block(report.path, report.result.unparsed, lines, lang))
+    out.append(Text(""))
+    return out
+
+
+def finding_block(finding: Finding, lines: dict[int, str], lang: str, color: bool) -> list[Text]:
+    style = SEVERITY_STYLE.get(finding.severity, "bold")
+    head = Text(INDENT)
+    head.append(severity_name(finding.severity, lang), style=style)
+    head.append("[")
+    head.append(finding.rule, style="cyan")
+    head.append("]")
+    if finding.title:
+        head.append(": " + clean_text(finding.title), style="bold")
+    out = [head, Text(f"{INDENT}  --> {finding.path}:{finding.line}:{finding.col + 1}")]
+    out.extend(snippet(finding, lines, style, color))
+    notes = [
+        (t("citation", lang) + ": ", citation(finding, lang)),
+        ("", finding.message),
+        (t("suggestion", lang) + ": ", finding.suggestion),
+    ]
+    for label, body in notes:
+        if body:
+            out.append(note_line(label, body))
+    return out
+
+
+def snippet(finding: Finding, lines: dict[int, str], style: str, color: bool) -> list[Text]:
+    """The finding's lines (at most MAX_LINES, cut in the middle) with the evidence marked.
+
+    In colour the words are styled; in plain text a caret line under them marks them.
+    """
+    span_lines = [span[0] for span in finding.evidence_spans]
+    first = min([finding.line, *span_lines])
+    last = max([finding.end_line, finding.line, *span_lines])
+    shown = visible_lines(first, last, span_lines, MAX_LINES)
+    if not lines or not any(n in lines for n in shown if n is not None):
+        if finding.evidence:
+            return [note_line("", "«" + finding.evidence + "»")]
+        return []
+    width = len(str(last))
+    gutter = INDENT + " " * (width + 1) + "| "
+    out: list[Text] = []
+    for number in shown:
+        if number is None:
+            out.append(Text(f"{INDENT}{'…'.rjust(width)} |", style="dim"))
+            continue
+        raw = clean_text(lines.get(number, "")).replace("\t", " ")
+        spans = line_spans(finding, number, len(raw))
+        text = Text()
+        text.append(f"{INDENT}{str(number).rjust(width)} | ", style="dim")
+        body = Text(raw)
+        for start, end in spans:
+            body.stylize(f"{style} underline", start, end)
+        text.append_text(body)
+        out.append(text)
+        if spans and not color:
+            out.append(caret_line(gutter, spans))
+    return out
+
+
+def caret_line(gutter: str, spans: list[tuple[int, int]]) -> Text:
+    """"   |    ^^^^^" under the triggering words; columns are code points, as in the spans."""
+    marks = [" "] * spans[-1][1]
+    for start, end in spans:
+        for col in range(start, end):
+            marks[col] = "^"
+    return Text(gutter + "".join(marks).rstrip(), style="dim")
+
+
+def note_line(label: str, body: str) -> Text:
+    """"      = label: body", continuation lines indented under the body."""
+    prefix = INDENT + "  = "
+    lines = clean_text(body).split("\n")
+    text = Text(prefix)
+    text.append(label, style="bold")
+    text.append(lines[0])
+    for more in lines[1:]:
+        text.append("\n" + " " * len(prefix) + more)
+    return text
+
+
+def set_aside_block(report: FileReport, lang: str) -> list[Text]:
+    """One line per suppressed or baseline finding: visible, but clearly not counted."""
+    out: list[Text] = []
+    for finding in sorted_findings(report.findings):
+        if counts(finding):
+            continue
+        where = f"{finding.path}:{finding.line}:{finding.col + 1}"
+        if finding.suppressed is not None:
+            tag = f"{t('suppressed_one', lang)} ({t('reason', lang)}: {clean_text(finding.suppressed)})"
+        else:
+            tag = t("baseline", lang)
+        out.append(Text(f"  {tag}: {finding.rule} {where}", style="dim"))
+    return out
+
+
+def unparsed_block(path: str, unparsed: tuple[Unparsed, ...], lines: dict[int, str], lang: str) -> list[Text]:
+    if not unparsed:
+        return []
+    out = [Text("  " + t("unparsed_heading", lang) + ":", style="bold magenta")]
+    for item in sorted(unparsed, key=lambda u: (u.line, u.end_line)):
+        span = f"{item.line}" if item.end_line == item.line else f"{item.line}-{item.end_line}"
+        out.append(Text(f"{INDENT}{path}:{span}: {clean_text(item.reason)}", style="magenta"))
+        first = lines.get(item.line, item.text.split("\n")[0] if item.text else "")
+        first = clean_text(first).replace("\t", " ")
+        if first:
+            if len(first) > 100:
+                first = first[:99] + "…"
+            out.append(Text.assemble((f"{INDENT}  | ", "dim"), first))
+    return out
+
+
+def summary_line(ctx: ReportContext) -> Text:
+    """"Summary: files: 1 · amendments: 14 · findings: 1 (error: 1, …) · suppressed: 0 · …"."""
+    s = summarize(ctx.reports)
+    lang = ctx.lang
+    severities = ", ".join(f"{severity_name(k, lang)}: {v}" for k, v in s.by_severity.items())
+    bits = [
+        f"{t('files', lang)}: {s.files}",
+        f"{t('amendments', lang)}: {s.amendments}",
+        f"{t('findings', lang)}: {s.findings} ({severities})",
+        f"{t('suppressed', lang)}: {s.suppressed}",
+        f"{t('baseline', lang)}: {s.baseline}",
+        f"{t('unparsed', lang)}: {s.unparsed}",
+    ]
+    style = "bold red" if s.by_severity.get("error") else "bold"
+    return Text(f"{t('summary', lang)}: " + " · ".join(bits), style=style)
