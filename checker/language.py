@@ -19,3 +19,28 @@ def detect_language(text: str, sample: int = 200_000) -> str:
     if cyrillic == 0:
         return "ru"
     return "kk" if len(_KAZAKH_ONLY.findall(head)) / cyrillic > 0.02 else "ru"
+
+
+_LATIN_KAZAKH = re.compile("[áóúıǵńýÁÓÚIǴŃÝ]")
+_LATIN = re.compile("[A-Za-záóúıǵńýşçğ]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def unsupported_script(text: str, sample: int = 200_000) -> str | None:
+    """Why a draft cannot be read when it is not in Cyrillic script, else None.
+
+    Kazakh drafts have been written in the Latin alphabet of 2017–2018 and in Arabic script;
+    the formulas lawcheck parses are Cyrillic, so such a draft is refused with a clear reason
+    rather than reported line by line as unparsed.
+    """
+    head = text[:sample]
+    cyrillic = len(_CYRILLIC.findall(head))
+    arabic = len(_ARABIC.findall(head))
+    latin = len(_LATIN.findall(head))
+    if arabic > max(cyrillic, 50):
+        return ("the draft is in Arabic script; lawcheck reads drafts in Cyrillic Kazakh or Russian "
+                "(use the Cyrillic edition of the text)")
+    if latin > max(cyrillic * 2, 200) and _LATIN_KAZAKH.search(head):
+        return ("the draft is in the Latin Kazakh alphabet; lawcheck reads drafts in Cyrillic Kazakh or "
+                "Russian (convert the text to Cyrillic first)")
+    return None

@@ -198,3 +198,26 @@ def test_language_and_title_and_wrapper() -> None:
     assert result.title.startswith("О внесении изменений")
     kinds = {f.line: f.kind for f in result.frame}
     assert kinds[1] == "wrapper" and kinds[4] == "wrapper"
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("«bal» degen sózden keıin «, balaýyz» degen sózben tolyqtyrylsyn; " * 20, "Latin Kazakh"),
+    ("\u0642\u0627\u0632\u0627\u0642\u0633\u062a\u0627\u0646 " * 40, "Arabic script"),
+])
+def test_non_cyrillic_kazakh_is_refused_with_a_reason(text: str, needle: str) -> None:
+    from checker.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        parse_text(text, "draft.txt")
+    assert needle in str(info.value) and "draft.txt" in str(info.value)
+
+
+def test_act_header_straight_after_the_title_without_article_one() -> None:
+    text = "\n".join([
+        "О внесении изменения в Земельный кодекс Республики Казахстан",
+        "1. В Земельный кодекс Республики Казахстан от 20 июня 2003 года:",
+        "1) статью 98 исключить.",
+    ])
+    result = parse_text(text)
+    assert [(a.id, a.act.slug, a.target.article) for a in result.amendments] == [("1.1.1", "land-code", "98")]
+    assert result.title.startswith("О внесении изменения")

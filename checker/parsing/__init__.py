@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 
-from checker.language import detect_language
+from checker.errors import InputError
+from checker.language import detect_language, unsupported_script
 from checker.model import Document, ParseResult, SourceLine
 from checker.normalize import lower_same_length, normalize
 from checker.parsing.quotes import scan_quotes
@@ -42,6 +43,9 @@ def parse_text(text: str, path: str = "<text>") -> ParseResult:
 
 def parse_document(doc: Document) -> ParseResult:
     original = "\n".join(line.text for line in doc.lines)
+    reason = unsupported_script(original)
+    if reason:
+        raise InputError(reason, location=doc.path)
     norm = normalize(original)
     text = norm.text
     positions = _Positions(doc, original, norm)
