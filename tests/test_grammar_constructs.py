@@ -150,3 +150,12 @@ def test_table_of_contents_headings(lang: str, lines: list[str]) -> None:
 def test_one_new_text_per_listed_target() -> None:
     result = parse_lines(['13) және 15) тармақтар мынадай редакцияда жазылсын:', '"13) бірінші;";', '"15) екінші.".'])
     assert [(a.target.paragraph, a.new) for a in result.amendments] == [("13", "13) бірінші;"), ("15", "15) екінші.")]
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("kk", '1) 5-баптағы "а" деген сөз "б" деген сөзбен, "в" деген сөздер "г" деген сөздермен ауыстырылсын;'),
+    ("ru", "1) в статье 5 слово «а» заменить словом «б», слова «в» заменить словами «г»;"),
+])
+def test_several_replacements_in_one_instruction(lang: str, line: str) -> None:
+    result = parse_lines([line], lang)
+    assert [(a.old, a.new, a.target.article) for a in result.amendments] == [("а", "б", "5"), ("в", "г", "5")]

@@ -176,7 +176,7 @@ class _Builder:
         units = next((c for c in instr.children if isinstance(c, Tree) and c.data == "new_units"), None)
         if units is not None:
             result.new_units = self._refs([c for c in units.children if isinstance(c, Tree)], russian=_is_ru(units))
-        quote_groups = [c for c in instr.children if isinstance(c, Tree) and c.data == "quotes"]
+        quote_groups = [t for t in instr.iter_subtrees_topdown() if t.data == "quotes" and t is not instr]
         result.old_quotes, result.new_quotes = self._split_quotes(rule, quote_groups)
         if end is not None:
             result.ends_with_colon = any(isinstance(t, Token) and t.type == "COLON" for t in end.children)
@@ -187,7 +187,10 @@ class _Builder:
 
     def _split_quotes(self, rule: str, groups: list[Tree]) -> tuple[list[int], list[int]]:
         numbers = [_quote_numbers(g) for g in groups]
-        if rule in ("replace_words", "insert_after", "insert_before") and len(numbers) == 2:
+        if rule == "replace_words" and len(numbers) % 2 == 0:
+            # pairs (old, new), (old, new)…; within a pair the i-th old goes with the i-th new
+            return ([n for group in numbers[0::2] for n in group], [n for group in numbers[1::2] for n in group])
+        if rule in ("insert_after", "insert_before") and len(numbers) == 2:
             return numbers[0], numbers[1]
         if rule == "delete_words" and numbers:
             return numbers[0], []

@@ -38,9 +38,10 @@ PHRASE_TERMINALS = {
     "RENUMBER": "renumber",
     "ACT_REF": "act_reference",
     "IN": "in",
+    "ART_HEAD": "article_heading",
 }
 # Phrases that are longer, more specific formulas get a higher lexer priority than plain words.
-_PRIORITY = {"LANG_UNCHANGED": 3, "WORDS_AFTER": 3, "WORDS_BEFORE": 3, "SUSPEND": 3, "REPEAL": 3,
+_PRIORITY = {"ART_HEAD": 4, "LANG_UNCHANGED": 3, "WORDS_AFTER": 3, "WORDS_BEFORE": 3, "SUSPEND": 3, "REPEAL": 3,
              "NEW_WORDING": 3, "THROUGHOUT": 3, "CONTENT": 3, "ACT_REF": 2}
 
 
@@ -59,7 +60,11 @@ class Vocabulary:
             else:
                 alternatives.extend(r"\s+".join(map(re.escape, p.split())) for p in value)
         alternatives.sort(key=len, reverse=True)
-        return "(?:" + "|".join(alternatives) + ")" + _END if alternatives else ""
+        if not alternatives:
+            return ""
+        # a word boundary only makes sense after a word ("1-бап.Қазақстан" is written too)
+        end = "" if all(a.endswith(r"\.") for a in alternatives) else _END
+        return "(?:" + "|".join(alternatives) + ")" + end
 
     def kk_unit_regex(self, *, exclude_shared: bool = True) -> str:
         stems = [s for forms in self.tables["kk"]["units"].values() for s in forms]
@@ -104,6 +109,8 @@ class Vocabulary:
             f"UNIT_BOTH.3: /{_alternation(self.shared_unit_forms()) + _END}/",
             f"ORD.2: /{self.ordinal_regex()}/",
         ]
+        # ", слова …" between two Russian replacements (a plain comma would also separate quotes).
+        lines.append(f"NEXT_WORDS.4: /,\\s*(?:и\\s+)?{self.tables['ru']['phrases']['words_marker'].strip()}{_END}/")
         for name, key in PHRASE_TERMINALS.items():
             regex = self.phrase_regex(key)
             if not regex:
