@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import product
 
@@ -59,59 +59,73 @@ class ParsedStatement:
     error: str | None = None
 
 
-_DIGITS = re.compile(r"\d+")
+_NUMBER_OR_PLACEHOLDER = re.compile(r"⟦\d+⟧|⦅\d+⦆|(\d+)")
+_SLOT = re.compile("\ue000(\\d+)\ue001")
 
 
 def parse_statement(masked: str) -> ParsedStatement:
-    tree = _parse_by_shape(masked)
-    if tree is None:
-        try:
-            tree = parser().parse(masked)
-        except UnexpectedInput as exc:
-            return ParsedStatement(kind="error", error=_describe_error(exc, masked))
+    """Parse one masked statement; statements of a known shape skip Lark entirely.
+
+    Bills repeat a handful of shapes thousands of times ("N) N-баптың N-тармағы алып
+    тасталсын;"). A shape is the statement with every number written as 0 (placeholders keep
+    theirs: they are numbered by position, so they are part of the shape). Each shape is parsed
+    once into a record whose numbers are slots; later statements of that shape only fill them.
+    """
+    numbers: list[str] = []
+
+    def to_zero(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return match.group(0)
+        numbers.append(match.group(1))
+        return "0"
+
+    template = _shape_template(_NUMBER_OR_PLACEHOLDER.sub(to_zero, masked))
+    if template is not None and template[1] == len(numbers):
+        return _instantiate(template[0], numbers)
+    try:
+        tree = parser().parse(masked)
+    except UnexpectedInput as exc:
+        return ParsedStatement(kind="error", error=_describe_error(exc, masked))
     return _BUILDER.build(tree.children[0])
 
 
-def _parse_by_shape(masked: str) -> Tree | None:
-    """Parse the statement's shape (every number written as 0) once, then put the numbers back.
-
-    Bills repeat a handful of shapes thousands of times ("N) N-баптың N-тармағы алып
-    тасталсын;"), so this skips the lexer and the LALR automaton for most statements. Digits
-    occur only inside tokens, in text order, so the i-th number of the statement is the i-th
-    number of the shape's tokens.
-    """
-    numbers = _DIGITS.findall(masked)
-    shape_tree = _shape_tree(_DIGITS.sub("0", masked))
-    if shape_tree is None:
-        return None
-    values = iter(numbers)
-    try:
-        tree = _with_numbers(shape_tree, values)
-    except StopIteration:
-        return None
-    if next(values, None) is not None:
-        return None
-    return tree
-
-
 @lru_cache(maxsize=20_000)
-def _shape_tree(shape: str) -> Tree | None:
+def _shape_template(shape: str) -> tuple[ParsedStatement, int] | None:
     try:
-        return parser().parse(shape)
+        tree = parser().parse(shape)
     except UnexpectedInput:
         return None
+    if any(True for _ in tree.find_data("num_range")):
+        return None  # a range expands by its numbers' values: no template
+    counter = iter(range(1_000_000))
+    slotted = _with_slots(tree, counter)
+    return _BUILDER.build(slotted.children[0]), next(counter)
 
 
-def _with_numbers(tree: Tree, values) -> Tree:
+def _with_slots(tree: Tree, counter) -> Tree:
     children = []
     for child in tree.children:
         if isinstance(child, Tree):
-            children.append(_with_numbers(child, values))
-        elif isinstance(child, Token) and "0" in child:
-            children.append(Token(child.type, _DIGITS.sub(lambda _: next(values), str(child))))
+            children.append(_with_slots(child, counter))
+        elif isinstance(child, Token) and child.type not in ("QUOTE", "PAREN") and "0" in child:
+            value = _NUMBER_OR_PLACEHOLDER.sub(lambda m: f"\ue000{next(counter)}\ue001", str(child))
+            children.append(Token(child.type, value))
         else:
             children.append(child)
     return Tree(tree.data, children)
+
+
+def _instantiate(template: ParsedStatement, numbers: list[str]) -> ParsedStatement:
+    def fill(value: str | None) -> str | None:
+        return _SLOT.sub(lambda m: numbers[int(m.group(1))], value) if value else value
+
+    def refs(items: list[Ref]) -> list[Ref]:
+        return [Ref(levels={k: fill(v) for k, v in r.levels.items()}, flags=set(r.flags)) for r in items]
+
+    return replace(template, item=fill(template.item), head_num=fill(template.head_num),
+                   targets=refs(template.targets), new_units=refs(template.new_units),
+                   old_quotes=list(template.old_quotes), new_quotes=list(template.new_quotes),
+                   trailing_quotes=list(template.trailing_quotes))
 
 
 def _describe_error(exc: UnexpectedInput, masked: str) -> str:
@@ -121,6 +135,9 @@ def _describe_error(exc: UnexpectedInput, masked: str) -> str:
     if any(name in expected for name in ("NEW_WORDING", "DELETE", "REPLACE", "SUPPLEMENT")):
         return f"no amendment formula recognised after the target (near “{near}”)"
     return f"not an amendment instruction the grammar knows (near “{near}”)"
+
+
+_HEADING_NUMBER = re.compile("[\\d\ue000\ue001]+(?:-[\\d\ue000\ue001]+)*")
 
 
 class _Builder:
@@ -143,10 +160,9 @@ class _Builder:
         if kind == "act_item":
             return ParsedStatement(kind="act_item", head_num=str(children[0]).rstrip("."), ends_with_colon=_ends_colon(tree))
         if kind == "article_heading":
-            number = "".join(ch for ch in str(children[0]).split("бап")[0] if ch.isdigit() or ch == "-").strip("-")
-            if not number:
-                number = "".join(ch for ch in str(children[0]) if ch.isdigit() or ch == "-").strip("-")
-            return ParsedStatement(kind="article_heading", head_num=number, ends_with_colon=_ends_colon(tree))
+            found = _HEADING_NUMBER.search(str(children[0]))
+            return ParsedStatement(kind="article_heading", head_num=found.group(0) if found else None,
+                                   ends_with_colon=_ends_colon(tree))
         if kind == "free":
             return ParsedStatement(kind="free", ends_with_colon=_ends_colon(tree))
         if kind == "new_text_statement":
