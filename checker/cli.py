@@ -36,7 +36,7 @@ def main() -> None:
 def run() -> None:
     """Console entry that turns user-facing errors into one line and exit code 2."""
     try:
-        main(standalone_mode=False)
+        code = main(standalone_mode=False)
     except LawcheckError as exc:
         click.echo(f"lawcheck: error: {exc}", err=True)
         sys.exit(2)
@@ -48,6 +48,7 @@ def run() -> None:
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _register_commands() -> None:
