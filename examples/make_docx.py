@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.docx_factory import LEGAL_LEVELS, Para, abstract_num, make_docx, num, numbering_xml  # noqa: E402
 
-ACT_ITEM = re.compile(r"^\d+\.\s+(?=\D)")
+ACT_ITEM = re.compile(r"^\d+\.\s+")
 INSTRUCTION_ITEM = re.compile(r"^\d+\)\s+")
 
 

@@ -1,0 +1,76 @@
+"""Reading stage: a user's file → `Document` (numbered lines), or one clear InputError.
+
+`.txt` and files without a suffix are read as text (encoding detected, see `text`), `.docx` as
+Word (see `docx`). The first bytes decide over the name where they are unambiguous: a Word file
+saved under .txt is read as Word, while an old binary .doc, an encrypted .docx (both OLE
+containers), a PDF or an RTF file is refused with what to do instead.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from checker.errors import InputError
+from checker.model import Document, SourceLine
+from checker.reading.docx import read_docx
+from checker.reading.limits import DEFAULT_MAX_BYTES, check_file, read_bounded
+from checker.reading.text import read_text
+
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "read_document"]
+
+SUPPORTED_SUFFIXES = (".txt", ".docx", "")
+SAVE_AS = "save the draft as .docx or .txt"
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+_OTHER_MAGICS = ((b"%PDF-", "a PDF file"), (b"{\\rtf", "an RTF file"))
+_FORMAT_NAMES = {
+    ".pdf": "PDF", ".doc": "old Word (.doc)", ".docm": "macro-enabled Word (.docm)",
+    ".dot": "Word template", ".dotx": "Word template", ".odt": "OpenDocument text",
+    ".rtf": "RTF", ".xls": "Excel", ".xlsx": "Excel", ".html": "HTML", ".htm": "HTML",
+    ".pages": "Apple Pages", ".wps": "Works",
+}
+
+
+def read_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a draft into numbered lines; raise InputError (location = the path) if it cannot be."""
+    location = os.fspath(path)
+    file = Path(location)
+    suffix = file.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES and file.is_file():  # before the size: say it first
+        name = _FORMAT_NAMES.get(suffix, f"'{suffix}'")
+        raise InputError(f"cannot read {name} files", location, hint=SAVE_AS)
+    check_file(file, location, max_bytes)
+    kind = _sniff(file, suffix, location)
+    if kind == "docx":
+        texts = read_docx(file, location)
+        if not texts:
+            raise InputError("empty document (no paragraphs)", location)
+        lines = tuple(map(SourceLine, range(1, len(texts) + 1), texts))
+        return Document(path=location, lines=lines, kind="docx", encoding=None)
+    text_lines, encoding = read_text(read_bounded(file, location, max_bytes), location)
+    return Document(path=location, lines=text_lines, kind="txt", encoding=encoding)
+
+
+def _sniff(file: Path, suffix: str, location: str) -> str:
+    """"docx" or "txt" from the first bytes and the suffix; refuse formats we cannot read."""
+    try:
+        with open(file, "rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", location) from None
+    if head.startswith(_OLE_MAGIC):
+        raise InputError("this is an old Word (.doc) file or a password-protected document",
+                         location, hint="open it in Word and save it as .docx without a password")
+    for magic, what in _OTHER_MAGICS:
+        if head.startswith(magic):
+            raise InputError(f"this is {what}, not a {suffix or 'text'} file", location,
+                             hint=SAVE_AS)
+    if head.startswith(_ZIP_MAGICS):
+        return "docx"
+    if suffix == ".docx":
+        raise InputError("not a valid .docx (it is not a zip archive)", location,
+                         hint="open it in Word and save it as .docx; a plain text file "
+                              "should be named .txt")
+    return "txt"
