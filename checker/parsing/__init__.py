@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 
 from checker.errors import InputError
-from checker.language import detect_language, unsupported_script
+from checker.language import unsupported_script
+from checker.morph import detect_language
 from checker.model import Document, ParseResult, SourceLine
 from checker.normalize import lower_same_length, normalize
 from checker.parsing.quotes import scan_quotes
