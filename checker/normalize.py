@@ -28,7 +28,7 @@ _DELETED = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 # Latin letters that look like Cyrillic ones, used only inside words that also hold Cyrillic.
 _LATIN_TO_CYRILLIC = str.maketrans({
-    "a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "i": "і", "k": "к",
+    "a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "i": "і", "k": "к", "h": "һ",
     "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О", "P": "Р",
     "T": "Т", "X": "Х", "Y": "Ү", "I": "І",
 })
