@@ -1,0 +1,490 @@
+"""The condition tree of a rule, compiled once from its validated YAML.
+
+Every node answers `evaluate(view, matcher)` with an `Outcome`: whether it holds and which words
+made it hold (the evidence a finding shows). `explain` answers the same question without
+short-circuiting, for `lawcheck explain`. Word matching goes through `WordMatcher`, whose cache
+is shared by every rule, and every node's result is memoised per view under its structure, so
+a condition shared by many rules is evaluated once per amendment.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import re2
+
+from checker.engine import schema
+from checker.engine.effective import TextView
+
+Phrase = tuple[str, ...]  # pattern words (morph.phrase_pattern)
+# first-word lemma -> phrases, and (prefix, phrase) for phrases that begin with a prefix word
+FirstWords = tuple[dict[str, list[Phrase]], list[tuple[str, Phrase]]]
+
+# RE2's \b knows only ASCII letters; this is the Unicode word boundary written as a character.
+UNICODE_BOUNDARY = r"(?:^|$|[^\pL\pN_])"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a leaf matched: word indexes (inclusive) and character offsets in the view's text."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Whether a node holds, and the occurrences that made it hold (the evidence)."""
+
+    holds: bool
+    hits: tuple[Occurrence, ...] = ()
+
+
+FAILED = Outcome(False)
+
+
+@dataclass(frozen=True)
+class Trace:
+    """One node of `lawcheck explain`: what it tested, whether it held, the words it matched."""
+
+    label: str
+    holds: bool
+    words: tuple[str, ...] = ()
+    children: tuple[Trace, ...] = ()
+
+
+class WordMatcher:
+    """`morph.word_matches`, asked only about likely words, with caches shared by all rules.
+
+    A rule word can match a draft word only when their lemma sets meet (for `=exact` the word
+    itself is among its lemmas), so each view is indexed by lemma once and a rule word looks up
+    its own lemmas instead of trying every word of the view; `prefix*` words bisect the view's
+    sorted word list. Every candidate is still confirmed by `word_matches`.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str, str], bool] = {}
+        self._keys: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def matches(self, pattern: str, word: str, lang: str) -> bool:
+        key = (lang, pattern, word)
+        found = self._cache.get(key)
+        if found is None:
+            from checker import morph
+
+            found = self._cache[key] = bool(morph.word_matches(pattern, word, lang))
+        return found
+
+    def positions(self, view: TextView, pattern: str) -> frozenset[int]:
+        """Indexes of the view's words that `pattern` matches (memoised per view)."""
+        key = ("word", pattern)
+        found = view.memo.get(key)
+        if found is None:
+            indexes: list[int] = []
+            for word in self._candidates(view, pattern):
+                if self.matches(pattern, word, view.lang):
+                    indexes.extend(view.types[word])
+            found = view.memo[key] = frozenset(indexes)
+        return found
+
+    def _candidates(self, view: TextView, pattern: str) -> set[str]:
+        if pattern.endswith("*"):
+            return set(view.words_starting(pattern.lstrip("=").rstrip("*")))
+        by_lemma = view.by_lemma()
+        words: set[str] = set()
+        for lemma in self.lemma_keys(pattern, view.lang):
+            words.update(by_lemma.get(lemma, ()))
+        return words
+
+    def lemma_keys(self, pattern: str, lang: str) -> tuple[str, ...]:
+        """The lemmas a (non-prefix) rule word can share with a draft word it matches."""
+        key = (lang, pattern)
+        found = self._keys.get(key)
+        if found is None:
+            from checker import morph
+
+            core = pattern.lstrip("=")
+            found = self._keys[key] = tuple({core, *morph.lemmas(core, lang)})
+        return found
+
+
+def compile_regex(pattern: str) -> Any:
+    """Compile an author's pattern with RE2 (linear time); \\b becomes a Unicode boundary."""
+    options = re2.Options()
+    options.log_errors = False
+    options.max_mem = 8 << 20
+    try:
+        return re2.compile(_unicode_boundaries(pattern), options)
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else "invalid pattern"
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        raise ValueError(str(reason)) from None
+
+
+def _unicode_boundaries(pattern: str) -> str:
+    """Replace \\b outside character classes; \\B has no linear-time Unicode form."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            pair = pattern[i : i + 2]
+            if not in_class and pair == r"\b":
+                out.append(UNICODE_BOUNDARY)
+            elif not in_class and pair == r"\B":
+                raise ValueError(r"\B is not supported (RE2 has no Unicode non-boundary)")
+            else:
+                out.append(pair)
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+            out.append(char)
+            i += 1
+            for lead in ("^", "]"):  # "[^]...]" and "[]...]": that "]" is a literal
+                if i < len(pattern) and pattern[i] == lead:
+                    out.append(lead)
+                    i += 1
+            continue
+        if char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+_STRUCTURES: dict[tuple[Any, ...], int] = {}
+
+
+def structure_key(structure: tuple[Any, ...]) -> int:
+    """A small number for a condition's structure: memo keys must hash fast."""
+    return _STRUCTURES.setdefault(structure, len(_STRUCTURES))
+
+
+class Node(ABC):
+    """A compiled condition.
+
+    `key` numbers the node's structure (what it tests, not where it sits): two rules that
+    share a condition, or ten copies of a rule, evaluate it once per view.
+    """
+
+    key: int
+
+    def evaluate(self, view: TextView, matcher: WordMatcher) -> Outcome:
+        memo_key = ("outcome", self.key)
+        found = view.memo.get(memo_key)
+        if found is None:
+            found = view.memo[memo_key] = self._evaluate(view, matcher)
+        return found
+
+    @abstractmethod
+    def _evaluate(self, view: TextView, matcher: WordMatcher) -> Outcome: ...
+
+    @abstractmethod
+    def explain(self, view: TextView, matcher: WordMatcher) -> Trace: ...
+
+
+class Positional(Node):
+    """A leaf that can say where it matched, so `near` and `sentence` can combine leaves."""
+
+    @abstractmethod
+    def occurrences(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...]: ...
+
+    @abstractmethod
+    def label(self, lang: str) -> str: ...
+
+    def _evaluate(self, view: TextView, matcher: WordMatcher) -> Outcome:
+        found = self.occurrences(view, matcher)
+        if not found:
+            return FAILED
+        return Outcome(True, (found[0],))
+
+    def explain(self, view: TextView, matcher: WordMatcher) -> Trace:
+        found = self.occurrences(view, matcher)
+        words = tuple(dict.fromkeys(view.surface(o.start, o.end) for o in found))
+        return Trace(self.label(view.lang), bool(found), words)
+
+
+class Terms(Positional):
+    """Phrases of dictionary-form words, matched as consecutive inflected words.
+
+    Only phrases whose first word can occur in the view are tried: the first words are indexed
+    by lemma (per language, on first use), and the view's lemma index is intersected with it.
+    """
+
+    def __init__(self, phrases: dict[str, tuple[Phrase, ...]], written: dict[str, list[str]]):
+        self.phrases = phrases
+        self.written = written
+        self.key = structure_key(("terms", tuple(sorted(phrases.items()))))
+        self._first: dict[str, FirstWords] = {}
+
+    def occurrences(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...]:
+        memo_key = ("occurrences", self.key)
+        found = view.memo.get(memo_key)
+        if found is None:
+            hits: list[Occurrence] = []
+            for phrase in self._tried(view, matcher):
+                hits.extend(_phrase_occurrences(view, matcher, phrase))
+            found = view.memo[memo_key] = tuple(sorted(set(hits), key=lambda o: (o.first, o.last)))
+        return found
+
+    def _tried(self, view: TextView, matcher: WordMatcher) -> set[Phrase]:
+        if not view.words or view.lang not in self.phrases:
+            return set()
+        by_key, prefixed = self._first_words(view.lang, matcher)
+        by_lemma = view.by_lemma()
+        small, large = (by_key, by_lemma) if len(by_key) < len(by_lemma) else (by_lemma, by_key)
+        tried = {phrase for key in small if key in large for phrase in by_key[key]}
+        tried.update(phrase for prefix, phrase in prefixed if view.words_starting(prefix))
+        return tried
+
+    def _first_words(self, lang: str, matcher: WordMatcher) -> FirstWords:
+        found = self._first.get(lang)
+        if found is None:
+            by_key: dict[str, list[Phrase]] = {}
+            prefixed: list[tuple[str, Phrase]] = []
+            for phrase in self.phrases[lang]:
+                first = phrase[0]
+                if first.endswith("*"):
+                    prefixed.append((first.lstrip("=").rstrip("*"), phrase))
+                    continue
+                for key in matcher.lemma_keys(first, lang):
+                    by_key.setdefault(key, []).append(phrase)
+            found = self._first[lang] = (by_key, prefixed)
+        return found
+
+    def label(self, lang: str) -> str:
+        phrases = self.written.get(lang)
+        if not phrases:
+            return f"terms ({lang}: none given)"
+        return "terms " + ", ".join(f'"{p}"' for p in phrases)
+
+
+def _phrase_occurrences(view: TextView, matcher: WordMatcher, phrase: Phrase) -> list[Occurrence]:
+    key = ("phrase", phrase)
+    found = view.memo.get(key)
+    if found is None:
+        sets = [matcher.positions(view, word) for word in phrase]
+        found = []
+        for first in sorted(sets[0]):
+            if all(first + k in sets[k] for k in range(1, len(sets))):
+                last = first + len(sets) - 1
+                found.append(Occurrence(first, last, view.words[first].start, view.words[last].end))
+        view.memo[key] = found
+    return found
+
+
+class Regex(Positional):
+    """An RE2 pattern over the folded (lower-cased) text."""
+
+    def __init__(self, patterns: dict[str, Any], written: dict[str, str]):
+        self.patterns = patterns
+        self.written = written
+        self.key = structure_key(("regex", tuple(sorted(written.items()))))
+
+    def occurrences(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...]:
+        memo_key = ("occurrences", self.key)
+        found = view.memo.get(memo_key)
+        if found is None:
+            pattern = self.patterns.get(view.lang)
+            found = () if pattern is None else tuple(_regex_occurrences(view, pattern))
+            view.memo[memo_key] = found
+        return found
+
+    def label(self, lang: str) -> str:
+        written = self.written.get(lang)
+        return f"regex /{written}/" if written else f"regex ({lang}: none given)"
+
+
+def _regex_occurrences(view: TextView, pattern: Any) -> list[Occurrence]:
+    found: list[Occurrence] = []
+    text = view.folded
+    for match in pattern.finditer(text):
+        start, end = match.start(), match.end()
+        while start < end and not text[start].isalnum():  # drop a consumed boundary character
+            start += 1
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        first = view.word_at(start)
+        if start == end or first is None:
+            continue
+        last = view.word_at(end - 1)
+        found.append(Occurrence(first, last if last is not None else first, start, end))
+    return found
+
+
+class All(Node):
+    def __init__(self, children: Sequence[Node]):
+        self.children = tuple(children)
+        self.key = structure_key(("all", tuple(child.key for child in self.children)))
+
+    def _evaluate(self, view: TextView, matcher: WordMatcher) -> Outcome:
+        hits: list[Occurrence] = []
+        for child in self.children:
+            outcome = child.evaluate(view, matcher)
+            if not outcome.holds:
+                return FAILED
+            hits.extend(outcome.hits)
+        return Outcome(True, tuple(hits))
+
+    def explain(self, view: TextView, matcher: WordMatcher) -> Trace:
+        children = tuple(child.explain(view, matcher) for child in self.children)
+        return Trace("all of", all(c.holds for c in children), (), children)
+
+
+class Any_(Node):
+    def __init__(self, children: Sequence[Node]):
+        self.children = tuple(children)
+        self.key = structure_key(("any", tuple(child.key for child in self.children)))
+
+    def _evaluate(self, view: TextView, matcher: WordMatcher) -> Outcome:
+        held: Outcome | None = None
+        for child in self.children:
+            outcome = child.evaluate(view, matcher)
+            if outcome.holds:
+                if outcome.hits:
+                    return outcome
+                held = held or outcome  # a `not` holds without words; look on for evidence
+        return held or FAILED
+
+    def explain(self, view: TextView, matcher: WordMatcher) -> Trace:
+        children = tuple(child.explain(view, matcher) for child in self.children)
+        return Trace("any of", any(c.holds for c in children), (), children)
+
+
+class Not(Node):
+    def __init__(self, child: Node):
+        self.child = child
+        self.key = structure_key(("not", child.key))
+
+    def _evaluate(self, view: TextView, matcher: WordMatcher) -> Outcome:
+        return FAILED if self.child.evaluate(view, matcher).holds else Outcome(True)
+
+    def explain(self, view: TextView, matcher: WordMatcher) -> Trace:
+        child = self.child.explain(view, matcher)
+        return Trace("not", not child.holds, (), (child,))
+
+
+class Near(Node):
+    """All leaves occur with their first words at most `within` words apart."""
+
+    def __init__(self, within: int, items: Sequence[Positional]):
+        self.within = within
+        self.items = tuple(items)
+        self.key = structure_key(("near", within, tuple(item.key for item in self.items)))
+
+    def _window(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...] | None:
+        groups = [item.occurrences(view, matcher) for item in self.items]
+        if not all(groups):
+            return None
+        events = sorted(((o.first, k, o) for k, group in enumerate(groups) for o in group),
+                        key=lambda event: (event[0], event[1]))
+        latest: dict[int, Occurrence] = {}
+        counts = [0] * len(groups)
+        covered = 0
+        lo = 0
+        for position, k, occurrence in events:
+            if counts[k] == 0:
+                covered += 1
+            counts[k] += 1
+            latest[k] = occurrence
+            while events[lo][0] < position - self.within:
+                _, old_k, _ = events[lo]
+                counts[old_k] -= 1
+                if counts[old_k] == 0:
+                    covered -= 1
+                lo += 1
+            if covered == len(groups):
+                return tuple(latest[k] for k in range(len(groups)))
+        return None
+
+    def _evaluate(self, view: TextView, matcher: WordMatcher) -> Outcome:
+        window = self._window(view, matcher)
+        if window is None:
+            return FAILED
+        return Outcome(True, window)
+
+    def explain(self, view: TextView, matcher: WordMatcher) -> Trace:
+        window = self._window(view, matcher)
+        children = tuple(item.explain(view, matcher) for item in self.items)
+        words = () if window is None else tuple(view.surface(o.start, o.end) for o in window)
+        return Trace(f"near, within {self.within} words", window is not None, words, children)
+
+
+class Sentence(Node):
+    """All leaves occur in one sentence."""
+
+    def __init__(self, items: Sequence[Positional]):
+        self.items = tuple(items)
+        self.key = structure_key(("sentence", tuple(item.key for item in self.items)))
+
+    def _sentence(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...] | None:
+        per_item: list[dict[int, Occurrence]] = []
+        for item in self.items:
+            by_sentence: dict[int, Occurrence] = {}
+            for occurrence in item.occurrences(view, matcher):
+                by_sentence.setdefault(view.words[occurrence.first].sentence, occurrence)
+            if not by_sentence:
+                return None
+            per_item.append(by_sentence)
+        common = set(per_item[0]).intersection(*per_item[1:])
+        if not common:
+            return None
+        sentence = min(common)
+        return tuple(group[sentence] for group in per_item)
+
+    def _evaluate(self, view: TextView, matcher: WordMatcher) -> Outcome:
+        found = self._sentence(view, matcher)
+        if found is None:
+            return FAILED
+        return Outcome(True, found)
+
+    def explain(self, view: TextView, matcher: WordMatcher) -> Trace:
+        found = self._sentence(view, matcher)
+        children = tuple(item.explain(view, matcher) for item in self.items)
+        words = () if found is None else tuple(view.surface(o.start, o.end) for o in found)
+        return Trace("in one sentence", found is not None, words, children)
+
+
+def compile_condition(spec: Any) -> Node:
+    """Turn a validated condition model into its node; patterns and phrases compile here, once."""
+    if isinstance(spec, schema.TermsCondition):
+        return _compile_terms(spec)
+    if isinstance(spec, schema.RegexCondition):
+        written = {lang: p for lang, p in (("kk", spec.regex.kk), ("ru", spec.regex.ru)) if p}
+        return Regex({lang: compile_regex(p) for lang, p in written.items()}, written)
+    if isinstance(spec, schema.AllCondition):
+        return All([compile_condition(c) for c in spec.all_])
+    if isinstance(spec, schema.AnyCondition):
+        return Any_([compile_condition(c) for c in spec.any_])
+    if isinstance(spec, schema.NotCondition):
+        return Not(compile_condition(spec.not_))
+    if isinstance(spec, schema.NearCondition):
+        return Near(spec.near.within, [_positional(c) for c in spec.near.of])
+    if isinstance(spec, schema.SentenceCondition):
+        return Sentence([_positional(c) for c in spec.sentence])
+    raise TypeError(f"not a condition: {type(spec).__name__}")
+
+
+def _positional(spec: Any) -> Positional:
+    node = compile_condition(spec)
+    assert isinstance(node, Positional)  # guaranteed by the schema's PositionalCondition
+    return node
+
+
+def _compile_terms(spec: schema.TermsCondition) -> Terms:
+    from checker import morph
+
+    written = {lang: list(p) for lang, p in (("kk", spec.terms.kk), ("ru", spec.terms.ru)) if p}
+    phrases = {
+        lang: tuple(dict.fromkeys(tuple(morph.phrase_pattern(p, lang)) for p in items))
+        for lang, items in written.items()
+    }
+    return Terms(phrases, written)

@@ -1,0 +1,332 @@
+"""The compiled rule base: an index by act and operation, `check`, and `explain`.
+
+Cost grows with the rules that can apply to an amendment, not with the whole base: rules are
+indexed by (act slug, operation) and only those candidates look at the text. The views of an
+amendment are tokenised once and shared by all candidates; word matches are cached across
+amendments by the shared `WordMatcher`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from checker.engine.conditions import Node, Occurrence, Trace, WordMatcher, compile_condition
+from checker.engine.effective import PARTS, AmendmentTexts, TextView
+from checker.engine.schema import RuleSpec
+from checker.errors import ConfigError, LawcheckError
+from checker.model import (
+    LANGUAGES,
+    SEVERITIES,
+    Amendment,
+    ConstitutionRef,
+    Finding,
+    ParseResult,
+    ResolutionRef,
+)
+
+SEES = {
+    "new": "the new text",
+    "old": "the words that go",
+    "insert": "the anchor words and the inserted words, in order",
+    "nothing": "nothing (an empty text)",
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """One validated rule with its conditions compiled."""
+
+    spec: RuleSpec
+    source: str
+    severity: str
+    match: Node | None
+    unless: Node | None
+    removed: Node | None
+    added: Node | None
+
+    @classmethod
+    def from_spec(cls, spec: RuleSpec, source: str) -> Rule:
+        def build(condition: object) -> Node | None:
+            return None if condition is None else compile_condition(condition)
+
+        return cls(spec, source, spec.severity, build(spec.match), build(spec.unless),
+                   build(spec.removed), build(spec.added))
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def upheld(self) -> bool:
+        return self.spec.kind == "upheld"
+
+    def article_in_scope(self, amendment: Amendment) -> bool:
+        articles = self.spec.scope.articles
+        return articles is None or amendment.target.article in articles
+
+    def scope_checks(self, amendment: Amendment) -> tuple[ScopeCheck, ...]:
+        scope = self.spec.scope
+        slug, article, operation = amendment.act.slug, amendment.target.article, amendment.operation
+        return (
+            _scope_check("act", slug, scope.acts),
+            _scope_check("article", article, scope.articles),
+            _scope_check("operation", operation, scope.operations),
+        )
+
+    def fire(self, texts: AmendmentTexts, matcher: WordMatcher) -> list[tuple[TextView, Occurrence]] | None:
+        """The evidence when every given condition holds and `unless` does not; else None."""
+        evidence: list[tuple[TextView, Occurrence]] = []
+        for part in PARTS:
+            node = getattr(self, part)
+            if node is None:
+                continue
+            view = texts.view(part)
+            outcome = node.evaluate(view, matcher)
+            if not outcome.holds:
+                return None
+            evidence.extend((view, hit) for hit in outcome.hits)
+        # an exception is found in the text the amendment brings; without one there is none
+        unless = self.unless
+        if unless is not None and texts.brings_text and unless.evaluate(texts.view("match"), matcher).holds:
+            return None
+        return evidence
+
+
+@dataclass(frozen=True)
+class ScopeCheck:
+    """One scope test of `explain`: act, article or operation."""
+
+    what: str
+    passed: bool
+    detail: str
+
+
+def _scope_check(what: str, value: str | None, allowed: Sequence[str] | None) -> ScopeCheck:
+    if allowed is None:
+        return ScopeCheck(what, True, f"{value or '-'} (the rule takes any {what})")
+    if value in allowed:
+        return ScopeCheck(what, True, f"{value} is in scope")
+    return ScopeCheck(what, False, f"{value or 'none'} is not one of {', '.join(allowed)}")
+
+
+@dataclass(frozen=True)
+class PartTrace:
+    part: str  # match | removed | added | unless
+    sees: str
+    text: str
+    trace: Trace
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why one rule fired or did not on one amendment."""
+
+    rule: str
+    title: str
+    amendment: str
+    line: int
+    operation: str
+    upheld: bool
+    scope: tuple[ScopeCheck, ...]
+    parts: tuple[PartTrace, ...]
+    fires: bool
+    evidence: str
+
+    def render(self) -> str:
+        lines = [f"amendment {self.amendment} (line {self.line}, {self.operation}) · "
+                 f"rule {self.rule}: {self.title}", "  scope"]
+        lines += [f"    {_mark(s.passed)} {s.what}: {s.detail}" for s in self.scope]
+        for part in self.parts:
+            shown = f": \"{_short(part.text)}\"" if part.text else ""
+            lines.append(f"  {part.part} (sees {part.sees}{shown})")
+            lines.extend(_render_trace(part.trace, 4))
+        if self.upheld:
+            verdict = "never reports: the Court upheld this position (kind: upheld)"
+        elif self.fires:
+            verdict = f"FIRES · evidence: {self.evidence}"
+        else:
+            verdict = "does not fire"
+        lines.append(f"  → {verdict}")
+        return "\n".join(lines)
+
+
+def _mark(passed: bool) -> str:
+    return "✓" if passed else "✗"
+
+
+def _short(text: str, limit: int = 100) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _render_trace(trace: Trace, indent: int) -> list[str]:
+    words = f"  → {' · '.join(trace.words)}" if trace.words else ""
+    lines = [f"{' ' * indent}{_mark(trace.holds)} {trace.label}{words}"]
+    for child in trace.children:
+        lines.extend(_render_trace(child, indent + 2))
+    return lines
+
+
+class RuleSet:
+    """The rules in force, indexed by (act slug, operation); `None` in a key means any."""
+
+    def __init__(self, rules: Iterable[Rule]):
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        self.by_id = {rule.id: rule for rule in self.rules}
+        self._index: dict[tuple[str | None, str | None], list[tuple[int, Rule]]] = {}
+        for order, rule in enumerate(self.rules):
+            if rule.upheld:
+                continue
+            scope = rule.spec.scope
+            acts: list[str | None] = list(scope.acts) if scope.acts else [None]
+            operations: list[str | None] = list(scope.operations) if scope.operations else [None]
+            for act in acts:
+                for operation in operations:
+                    self._index.setdefault((act, operation), []).append((order, rule))
+        self._candidates: dict[tuple[str, str], tuple[Rule, ...]] = {}
+        self.matcher = WordMatcher()
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def candidates(self, slug: str, operation: str) -> tuple[Rule, ...]:
+        """Rules whose act and operation scope admit this pair, in rule-base order."""
+        key = (slug, operation)
+        found = self._candidates.get(key)
+        if found is None:
+            merged = [entry for k in ((slug, operation), (slug, None), (None, operation), (None, None))
+                      for entry in self._index.get(k, ())]
+            found = self._candidates[key] = tuple(rule for _, rule in sorted(merged, key=lambda e: e[0]))
+        return found
+
+    def check(self, result: ParseResult, lang: str | None = None) -> list[Finding]:
+        """One finding per rule × parsed amendment, sorted by (line, col, rule)."""
+        lang = lang or result.language
+        if lang not in LANGUAGES:
+            raise LawcheckError(f"unknown message language {lang!r}; use kk, ru or en")
+        findings: list[Finding] = []
+        for amendment in result.amendments:
+            if amendment.status != "parsed":
+                continue
+            findings.extend(self.check_amendment(amendment, result.path, lang, result.language))
+        findings.sort(key=lambda f: (f.line, f.col, f.rule))
+        return findings
+
+    def check_amendment(self, amendment: Amendment, path: str, lang: str,
+                        draft_lang: str | None = None) -> list[Finding]:
+        candidates = self.candidates(amendment.act.slug, amendment.operation)
+        if not candidates:
+            return []
+        texts = AmendmentTexts(amendment)
+        findings = []
+        for rule in candidates:
+            if not rule.article_in_scope(amendment):
+                continue
+            evidence = rule.fire(texts, self.matcher)
+            if evidence is not None:
+                findings.append(_finding(rule, amendment, path, lang, draft_lang or texts.lang, evidence))
+        return findings
+
+    def configured(self, enable: set[str] | None, disable: set[str],
+                   severity: dict[str, str]) -> RuleSet:
+        """The rule set a configuration asks for: only `enable` (if given), minus `disable`."""
+        named = set(enable or ()) | set(disable) | set(severity)
+        unknown = sorted(named - set(self.by_id))
+        if unknown:
+            raise ConfigError(f"unknown rule id(s): {', '.join(unknown)}",
+                              hint="`lawcheck rules list` shows the ids")
+        bad = sorted(f"{rule}: {level}" for rule, level in severity.items() if level not in SEVERITIES)
+        if bad:
+            raise ConfigError(f"unknown severity ({'; '.join(bad)}); use error, warning or info")
+        chosen = [
+            replace(rule, severity=severity.get(rule.id, rule.severity))
+            for rule in self.rules
+            if (enable is None or rule.id in enable) and rule.id not in disable
+        ]
+        return RuleSet(chosen)
+
+    def get(self, rule_id: str) -> Rule:
+        """The rule with this id, or a user error."""
+        rule = self.by_id.get(rule_id)
+        if rule is None:
+            raise LawcheckError(f"no rule {rule_id!r} in the rule base",
+                                hint="`lawcheck rules list` shows the ids")
+        return rule
+
+    def explain(self, amendment: Amendment, rule_id: str, lang: str = "en") -> Explanation:
+        rule = self.get(rule_id)
+        texts = AmendmentTexts(amendment)
+        parts = []
+        for part in (*PARTS, "unless"):
+            node = getattr(rule, part)
+            if node is None:
+                continue
+            seen = "match" if part == "unless" else part
+            view = texts.view(seen)
+            sees = SEES[texts.source(seen) or "nothing"]
+            if part == "unless" and not texts.brings_text:
+                trace = Trace("no text brought, so no exception: unless does not hold", False)
+            else:
+                trace = node.explain(view, self.matcher)
+            parts.append(PartTrace(part, sees, view.text, trace))
+        scope = rule.scope_checks(amendment)
+        if amendment.status != "parsed":
+            scope = (ScopeCheck("status", False, f"{amendment.status}: only parsed amendments are "
+                                "checked"), *scope)
+        evidence = None
+        if amendment.status == "parsed" and all(check.passed for check in scope):
+            evidence = rule.fire(texts, self.matcher)
+        return Explanation(
+            rule=rule.id, title=getattr(rule.spec.title, lang if lang in LANGUAGES else "en"),
+            amendment=amendment.id, line=amendment.line, operation=amendment.operation,
+            upheld=rule.upheld, scope=scope, parts=tuple(parts),
+            fires=evidence is not None and not rule.upheld,
+            evidence=_evidence_text(evidence or []),
+        )
+
+
+def _evidence_text(evidence: list[tuple[TextView, Occurrence]]) -> str:
+    return " … ".join(dict.fromkeys(view.surface(hit.start, hit.end) for view, hit in _ordered(evidence)))
+
+
+def _ordered(evidence: list[tuple[TextView, Occurrence]]) -> list[tuple[TextView, Occurrence]]:
+    """Distinct hits in the order they stand in the user's file."""
+    unique = {(id(view), hit.start, hit.end): (view, hit) for view, hit in evidence}
+
+    def where(item: tuple[TextView, Occurrence]) -> tuple[int, int, int]:
+        view, hit = item
+        spans = view.spans(hit.start, hit.end)
+        return (spans[0][0], spans[0][1], hit.start) if spans else (0, 0, hit.start)
+
+    return sorted(unique.values(), key=where)
+
+
+def _finding(rule: Rule, amendment: Amendment, path: str, lang: str, draft_lang: str,
+             evidence: list[tuple[TextView, Occurrence]]) -> Finding:
+    spec = rule.spec
+    assert spec.message is not None  # the schema requires it for conflict rules
+    suggestion = ""
+    if spec.suggestion is not None:
+        fallback = draft_lang if draft_lang in ("kk", "ru") else amendment.language
+        suggestion = getattr(spec.suggestion, lang) or getattr(spec.suggestion, fallback, None) or ""
+    resolution = spec.resolution
+    ordered = _ordered(evidence)
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        path=path,
+        line=amendment.line,
+        end_line=amendment.end_line,
+        col=amendment.col,
+        amendment=amendment.id,
+        message=getattr(spec.message, lang),
+        resolutions=(ResolutionRef(resolution.number, resolution.date, resolution.paragraph,
+                                   resolution.verdict),),
+        constitution=tuple(ConstitutionRef(c.article, c.paragraph, c.edition) for c in spec.constitution),
+        evidence=_evidence_text(ordered),
+        suggestion=suggestion,
+        title=getattr(spec.title, lang),
+        lang=lang,
+        evidence_spans=tuple(span for view, hit in ordered for span in view.spans(hit.start, hit.end)),
+    )

@@ -1,0 +1,379 @@
+"""The rule-file format as pydantic models: the single source of truth for validation and schema.
+
+`rules/schema.json` is exported from `RuleSpec` (`python -m checker.engine.schema`), so editors,
+`lawcheck rules validate` and the engine all read the same definition. Models are strict: YAML's
+surprises (`no` read as a boolean, `1.10` read as a float) are errors, not silent conversions.
+Article and paragraph numbers may be written unquoted (`484`) and are kept as text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from checker.model import OPERATIONS
+
+RULE_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Operations whose examples need `old` (the words that go).
+OLD_REQUIRED = ("replace_words", "delete_words")
+# Operations without arriving text: an example's `text` is not used.
+NO_NEW_TEXT = ("delete_words", "delete", "repeal", "renumber", "language_version_unchanged")
+CONDITION_KEYS = ("terms", "all", "any", "not", "near", "sentence", "regex")
+POSITIONAL_KEYS = ("terms", "regex")
+
+Operation = Literal[OPERATIONS]  # type: ignore[valid-type]
+Severity = Literal["error", "warning", "info"]
+Verdict = Literal[
+    "unconstitutional", "partly-unconstitutional", "conforms", "conforms-in-interpretation",
+    "conforms-with-position", "interpretation", "unknown",
+]
+
+
+def located(at: str, message: str) -> PydanticCustomError:
+    """An error for a cross-field check; `at` is the dotted key path the loader points at."""
+    return PydanticCustomError("lawcheck", "{message}", {"message": message, "at": at})
+
+
+def _number_as_text(value: Any) -> Any:
+    """`484` and `"484"` mean the same article; a bool or float is left for the strict check."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+NumberText = Annotated[
+    str,
+    BeforeValidator(_number_as_text),
+    Field(pattern=r"^[0-9]+(?:[-.][0-9]+)*$"),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^[0-9]+(?:[-.][0-9]+)*$"},
+                              {"type": "integer", "minimum": 0}]}),
+]
+NonEmptyText = Annotated[str, Field(min_length=1, pattern=r"\S")]
+
+
+def _check_date(value: str) -> str:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("date", "not a real date: {value} (write YYYY-MM-DD)",
+                                  {"value": value}) from None
+    return value
+
+
+IsoDate = Annotated[
+    str,
+    Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+    AfterValidator(_check_date),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+
+
+def _check_act(slug: str) -> str:
+    """Only slugs of the act registry (grammar/acts.yaml) are valid."""
+    from checker.parsing.acts import known_slugs
+
+    registry = known_slugs()
+    if slug not in registry:
+        close = difflib.get_close_matches(slug, sorted(registry), n=3, cutoff=0.5)
+        hint = f"; closest: {', '.join(close)}" if close else ""
+        raise PydanticCustomError(
+            "act", "unknown act slug {slug}{hint} (a new act must first be added to grammar/acts.yaml)",
+            {"slug": repr(slug), "hint": hint})
+    return slug
+
+
+ActSlug = Annotated[str, AfterValidator(_check_act)]
+
+_WORD = re.compile(r"^(=)?([^\W_](?:[\w-]*[^\W_])?)(\*)?$")
+
+
+def _check_phrase(phrase: str) -> str:
+    """Phrase syntax: words of letters/digits/hyphens; `=word` exact, `prefix*` a prefix."""
+    words = phrase.split()
+    if not words:
+        raise PydanticCustomError("phrase", "an empty phrase")
+    for word in words:
+        found = _WORD.match(word)
+        if not found:
+            raise PydanticCustomError(
+                "phrase", "invalid word {word} in phrase {phrase}: a word holds letters, digits "
+                "and hyphens, optionally `=` before it (exact form) or `*` after it (prefix)",
+                {"word": repr(word), "phrase": repr(phrase)})
+        exact, stem, star = found.groups()
+        if exact and star:
+            raise PydanticCustomError("phrase", "word {word} cannot be both exact (=) and a prefix (*)",
+                                      {"word": repr(word)})
+        shortest = 3 if len(words) == 1 else 2  # beside other words a short prefix is safe
+        if star and len(stem) < shortest:
+            raise PydanticCustomError("phrase", "prefix {word} is too short: write at least {n} "
+                                      "letters before *", {"word": repr(word), "n": shortest})
+    return " ".join(words)
+
+
+Phrase = Annotated[str, AfterValidator(_check_phrase)]
+
+
+def _check_pattern(pattern: str) -> str:
+    from checker.engine.conditions import compile_regex  # one place knows RE2
+
+    try:
+        compile_regex(pattern)
+    except ValueError as exc:
+        raise PydanticCustomError("regex", "invalid RE2 pattern {pattern}: {reason}",
+                                  {"pattern": repr(pattern), "reason": str(exc)}) from None
+    return pattern
+
+
+Pattern = Annotated[str, Field(min_length=1), AfterValidator(_check_pattern)]
+
+
+class StrictModel(BaseModel):
+    """Unknown keys and loose types are errors: a typo must not silently disable a rule."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Texts(StrictModel):
+    """A text in all three report languages."""
+
+    kk: NonEmptyText
+    ru: NonEmptyText
+    en: NonEmptyText
+
+
+class Suggestion(StrictModel):
+    """A compliant wording; English is optional (reports fall back to the draft's language)."""
+
+    kk: NonEmptyText
+    ru: NonEmptyText
+    en: NonEmptyText | None = None
+
+
+class Resolution(StrictModel):
+    number: int = Field(ge=1, le=9999)
+    date: IsoDate
+    paragraph: NumberText | None = None
+    verdict: Verdict = "unknown"
+
+
+class ConstitutionArticle(StrictModel):
+    article: NumberText
+    paragraph: NumberText | None = None
+    subparagraph: NumberText | None = None
+    edition: Annotated[Literal["1995", "2026"], BeforeValidator(_number_as_text)] = "1995"
+
+
+class Scope(StrictModel):
+    """Where a rule looks; a key left out means "any"."""
+
+    acts: list[ActSlug] | None = Field(default=None, min_length=1)
+    articles: list[NumberText] | None = Field(default=None, min_length=1)
+    operations: list[Operation] | None = Field(default=None, min_length=1)
+
+
+class LangPhrases(StrictModel):
+    kk: list[Phrase] | None = Field(default=None, min_length=1)
+    ru: list[Phrase] | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _some_language(self) -> LangPhrases:
+        if self.kk is None and self.ru is None:
+            raise PydanticCustomError("lawcheck", "give phrases for kk, ru or both")
+        return self
+
+
+class LangPatterns(StrictModel):
+    kk: Pattern | None = None
+    ru: Pattern | None = None
+
+    @model_validator(mode="after")
+    def _some_language(self) -> LangPatterns:
+        if self.kk is None and self.ru is None:
+            raise PydanticCustomError("lawcheck", "give a pattern for kk, ru or both")
+        return self
+
+
+class TermsCondition(StrictModel):
+    terms: LangPhrases
+
+
+class RegexCondition(StrictModel):
+    regex: LangPatterns
+
+
+class AllCondition(StrictModel):
+    all_: list[Condition] = Field(alias="all", min_length=1)
+
+
+class AnyCondition(StrictModel):
+    any_: list[Condition] = Field(alias="any", min_length=1)
+
+
+class NotCondition(StrictModel):
+    not_: Condition = Field(alias="not")
+
+
+class NearSpec(StrictModel):
+    within: int = Field(ge=1, le=100)
+    of: list[PositionalCondition] = Field(min_length=2)
+
+
+class NearCondition(StrictModel):
+    near: NearSpec
+
+
+class SentenceCondition(StrictModel):
+    sentence: list[PositionalCondition] = Field(min_length=2)
+
+
+def _condition_tag(allowed: tuple[str, ...]) -> Any:
+    """The union tag: the one condition key of a mapping, or the key of an already built model."""
+
+    def tag(value: Any) -> str | None:
+        if isinstance(value, dict):
+            keys = [key for key in value if key in allowed]
+            return str(keys[0]) if len(keys) == 1 else None
+        return _TAGS.get(type(value))  # serialising a validated rule
+
+    return tag
+
+
+_TAGS: dict[type, str] = {
+    TermsCondition: "terms", AllCondition: "all", AnyCondition: "any", NotCondition: "not",
+    NearCondition: "near", SentenceCondition: "sentence", RegexCondition: "regex",
+}
+Condition = Annotated[
+    Union[
+        Annotated[TermsCondition, Tag("terms")],
+        Annotated[AllCondition, Tag("all")],
+        Annotated[AnyCondition, Tag("any")],
+        Annotated[NotCondition, Tag("not")],
+        Annotated[NearCondition, Tag("near")],
+        Annotated[SentenceCondition, Tag("sentence")],
+        Annotated[RegexCondition, Tag("regex")],
+    ],
+    Discriminator(
+        _condition_tag(CONDITION_KEYS),
+        custom_error_type="condition",
+        custom_error_message="a condition is a mapping with exactly one of the keys "
+        + ", ".join(CONDITION_KEYS),
+    ),
+]
+PositionalCondition = Annotated[
+    Union[Annotated[TermsCondition, Tag("terms")], Annotated[RegexCondition, Tag("regex")]],
+    Discriminator(
+        _condition_tag(POSITIONAL_KEYS),
+        custom_error_type="condition",
+        custom_error_message="near and sentence take terms or regex conditions only",
+    ),
+]
+
+
+class Example(StrictModel):
+    """A provision the rule must report (conflict) or must not report (comply)."""
+
+    lang: Literal["kk", "ru"]
+    text: NonEmptyText | None = None
+    operation: Operation = "new_wording"
+    act: ActSlug | None = None
+    article: NumberText | None = None
+    old: NonEmptyText | None = None
+    position: Literal["after", "before", "end"] | None = None
+
+    @model_validator(mode="after")
+    def _fields_for_operation(self) -> Example:
+        if self.operation in OLD_REQUIRED and self.old is None:
+            raise located("old", f"a {self.operation} example needs `old` (the words that go)")
+        if self.operation == "insert_words" and self.position != "end" and self.old is None:
+            raise located("old", "an insert_words example needs `old` (the anchor words)")
+        if self.operation not in NO_NEW_TEXT and self.text is None:
+            raise located("text", f"a {self.operation} example needs `text` (the words that arrive)")
+        return self
+
+
+class Examples(StrictModel):
+    conflict: list[Example] = Field(default_factory=list)
+    comply: list[Example] = Field(default_factory=list)
+
+
+class RuleSpec(StrictModel):
+    """One legal position of the Constitutional Court (one file `rules/<id>.yaml`)."""
+
+    id: str = Field(pattern=RULE_ID_PATTERN, max_length=80)
+    title: Texts
+    resolution: Resolution
+    constitution: list[ConstitutionArticle] = Field(default_factory=list)
+    severity: Severity = "error"
+    kind: Literal["conflict", "upheld"] = "conflict"
+    scope: Scope = Field(default_factory=Scope)
+    match: Condition | None = None
+    unless: Condition | None = None
+    removed: Condition | None = None
+    added: Condition | None = None
+    message: Texts | None = None
+    suggestion: Suggestion | None = None
+    notes: str | None = None
+    examples: Examples = Field(default_factory=Examples)
+
+    @model_validator(mode="after")
+    def _complete(self) -> RuleSpec:
+        if self.kind == "upheld":
+            if self.examples.conflict:
+                raise located("examples.conflict", "an upheld position reports nothing, so it has "
+                              "no conflict examples (its comply examples run against every rule)")
+            return self
+        if self.message is None:
+            raise located("", "missing required key `message` (kk, ru, en)")
+        has_condition = any(c is not None for c in (self.match, self.removed, self.added))
+        if not has_condition and not (self.scope.articles and self.scope.operations):
+            raise located("", "a conflict rule needs `match`, `removed` or `added`, or a scope "
+                          "naming both `articles` and `operations`")
+        return self
+
+
+for _model in (AllCondition, AnyCondition, NotCondition, NearSpec, NearCondition,
+               SentenceCondition, RuleSpec):
+    _model.model_rebuild()
+
+
+_MODELS: tuple[type[BaseModel], ...] = (
+    RuleSpec, Texts, Suggestion, Resolution, ConstitutionArticle, Scope, LangPhrases, LangPatterns,
+    TermsCondition, RegexCondition, AllCondition, AnyCondition, NotCondition, NearSpec,
+    NearCondition, SentenceCondition, Example, Examples,
+)
+
+
+def known_keys() -> frozenset[str]:
+    """Every key the format knows, to suggest the right one for a typo."""
+    return frozenset(info.alias or name for model in _MODELS for name, info in model.model_fields.items())
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema editors use to complete and check rule files."""
+    schema = RuleSpec.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":
+    print(json_schema_text(), end="")
