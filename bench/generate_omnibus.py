@@ -40,11 +40,11 @@ RU_SENTENCES = [
 ]
 
 
-def _new_text(rng: random.Random, sentences: list[str], head: str) -> list[str]:
+def _new_text(rng: random.Random, sentences: list[str], head: str, kk: bool) -> list[str]:
     lines = [head]
     for n in range(1, rng.randint(3, 8)):
         lines.append(f"{n}) {rng.choice(sentences)}, осы тармақтың {n}-тармақшасында көзделген жағдайларды қоспағанда;"
-                     if "ы" in head else f"{n}) {rng.choice(sentences)}, за исключением случаев, указанных в подпункте {n};")
+                     if kk else f"{n}) {rng.choice(sentences)}, за исключением случаев, указанных в подпункте {n};")
     return lines
 
 
@@ -52,7 +52,7 @@ def kk_item(rng: random.Random, n: int) -> list[str]:
     art, part, para = rng.randint(1, 900), rng.randint(0, 5), rng.randint(1, 30)
     kind = rng.randrange(5)
     if kind == 0:
-        body = _new_text(rng, KK_SENTENCES, f'"{part + 1}. {rng.choice(KK_SENTENCES)}:')
+        body = _new_text(rng, KK_SENTENCES, kk=True, head=f'"{part + 1}. {rng.choice(KK_SENTENCES)}:')
         body[-1] += '";'
         return [f"{n}) {art}-баптың {KK_ORD[part]} бөлігі мынадай редакцияда жазылсын:", *body]
     if kind == 1:
@@ -61,7 +61,7 @@ def kk_item(rng: random.Random, n: int) -> list[str]:
         return [f"{n}) {art}-бапта:", f'{KK_ORD[part]} бөліктегі "жеті" деген сөз "он төрт" деген сөзбен ауыстырылсын;',
                 f"{para}-тармақ алып тасталсын;"]
     if kind == 3:
-        body = _new_text(rng, KK_SENTENCES, f'"{art}-{para}-бап. {rng.choice(KK_SENTENCES)}')
+        body = _new_text(rng, KK_SENTENCES, kk=True, head=f'"{art}-{para}-бап. {rng.choice(KK_SENTENCES)}')
         body[-1] += '";'
         return [f"{n}) мынадай мазмұндағы {art}-{para}-баппен толықтырылсын:", *body]
     return [f'{n}) {art}-баптың {para}-тармағы "сот" деген сөзден кейін ", оның ішінде алқабилер соты," деген сөздермен толықтырылсын;']
@@ -71,7 +71,7 @@ def ru_item(rng: random.Random, n: int) -> list[str]:
     art, part, para = rng.randint(1, 900), rng.randint(0, 5), rng.randint(1, 30)
     kind = rng.randrange(5)
     if kind == 0:
-        body = _new_text(rng, RU_SENTENCES, f"«{part + 1}. {rng.choice(RU_SENTENCES)}:")
+        body = _new_text(rng, RU_SENTENCES, kk=False, head=f"«{part + 1}. {rng.choice(RU_SENTENCES)}:")
         body[-1] += "»;"
         return [f"{n}) часть {RU_ACC[part]} статьи {art} изложить в следующей редакции:", *body]
     if kind == 1:
@@ -80,7 +80,7 @@ def ru_item(rng: random.Random, n: int) -> list[str]:
         return [f"{n}) в статье {art}:", f"в части {RU_PREP[part]} слово «семи» заменить словом «четырнадцати»;",
                 f"пункт {para} исключить;"]
     if kind == 3:
-        body = _new_text(rng, RU_SENTENCES, f"«Статья {art}-{para}. {rng.choice(RU_SENTENCES)}")
+        body = _new_text(rng, RU_SENTENCES, kk=False, head=f"«Статья {art}-{para}. {rng.choice(RU_SENTENCES)}")
         body[-1] += "»;"
         return [f"{n}) дополнить статьей {art}-{para} следующего содержания:", *body]
     return [f"{n}) пункт {para} статьи {art} после слова «суд» дополнить словами «, в том числе суд присяжных,»;"]

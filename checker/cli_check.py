@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,10 +21,10 @@ from checker import __version__
 from checker import baseline as baseline_file
 from checker.collect import GlobSet, collect, display_path, relative_posix
 from checker.config import FAIL_ON, FORMATS, Config, load_config
-from checker.errors import InputError, LawcheckError
+from checker.errors import InputError
 from checker.model import SEVERITIES, FileReport, Finding, ResolutionRef
-from checker.run import (FileJob, Outcome, RuleSpec, configure, effective_workers, internal_error,
-                         load_base, run_checks)
+from checker.cli_errors import Exit2, guarded, warn
+from checker.run import FileJob, Outcome, RuleSpec, configure, effective_workers, load_base, run_checks
 from checker.suppress import apply_suppressions
 
 DEFAULT_BASELINE = "lawcheck-baseline.json"
@@ -33,40 +32,11 @@ PROGRESS_MIN_FILES = 4
 _RANK = {severity: len(SEVERITIES) - i for i, severity in enumerate(SEVERITIES)}  # error=3 … info=1
 
 
-class Exit2(Exception):
-    """Raised after problems were already printed: stop with exit code 2."""
-
-
 def counts_for_gate(finding: Finding, fail_on: str) -> bool:
     """True when the finding should fail the run: at/above --fail-on, not waived, not baselined."""
     if fail_on == "never" or finding.suppressed is not None or finding.baseline:
         return False
     return _RANK.get(finding.severity, 0) >= _RANK[fail_on]
-
-
-def _warn(message: str) -> None:
-    click.echo(f"lawcheck: {message}", err=True)
-
-
-@contextmanager
-def _guarded() -> Iterator[None]:
-    """Turn user errors and bugs into one line on stderr and exit code 2, never a traceback."""
-    try:
-        yield
-    except (click.exceptions.Exit, click.ClickException, click.Abort):
-        raise
-    except Exit2:
-        sys.exit(2)
-    except LawcheckError as exc:
-        _warn(f"error: {exc}")
-        sys.exit(2)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - last resort, the user still gets one line
-        if os.environ.get("LAWCHECK_DEBUG"):
-            raise
-        _warn(f"error: {internal_error(exc)}")
-        sys.exit(2)
 
 
 # --- shared options ----------------------------------------------------------------------------
@@ -137,7 +107,7 @@ def _prepare(opts: dict[str, Any], cwd: Path) -> Prepared:
     inputs = list(opts["paths"]) or ["."]
     collected = collect(inputs, include=include, exclude=exclude, cwd=cwd)
     for problem in collected.problems:
-        _warn(f"error: {problem}")
+        warn(f"error: {problem}")
     if not collected.files:
         if collected.problems:
             raise Exit2()
@@ -180,7 +150,7 @@ def _split(outcomes: Sequence[Outcome]) -> tuple[list[FileReport], list[str]]:
     reports = [o.report for o in outcomes if o.report is not None]
     errors = [o.error for o in outcomes if o.error is not None]
     for error in errors:
-        _warn(f"error: {error}")
+        warn(f"error: {error}")
     return reports, errors
 
 
@@ -204,7 +174,7 @@ def check(**opts: Any) -> None:
       lawcheck check drafts/ --format sarif --output lawcheck.sarif
       lawcheck check drafts/ --fail-on warning --baseline lawcheck-baseline.json
     """
-    with _guarded():
+    with guarded():
         code = _check(opts, Path.cwd())
     # sys.exit, not click's Exit: `lawcheck` runs click with standalone_mode=False, where an Exit
     # becomes a return value and the code would be lost.
@@ -240,10 +210,10 @@ def _check(opts: dict[str, Any], cwd: Path) -> int:
 
     if not opts["quiet"]:
         for waiver in stale:
-            _warn(f"warning: {waiver.location}: suppression of {waiver.rule!r} matched no finding "
+            warn(f"warning: {waiver.location}: suppression of {waiver.rule!r} matched no finding "
                   "(stale); remove it or correct its amendment/file")
         if gone:
-            _warn(f"note: {gone} baseline entr{'y' if gone == 1 else 'ies'} no longer occur; "
+            warn(f"note: {gone} baseline entr{'y' if gone == 1 else 'ies'} no longer occur; "
                   "refresh with `lawcheck baseline create`")
     if errors or prepared.failed:
         return 2
@@ -344,7 +314,7 @@ def baseline_create(**opts: Any) -> None:
       lawcheck baseline create drafts/
       lawcheck check drafts/ --baseline lawcheck-baseline.json
     """
-    with _guarded():
+    with guarded():
         code = _baseline_create(opts, Path.cwd())
     sys.exit(code)
 
@@ -353,7 +323,7 @@ def _baseline_create(opts: dict[str, Any], cwd: Path) -> int:
     prepared = _prepare(opts, cwd)
     reports, errors = _split(_execute(prepared, opts, opts["lang"] or prepared.config.lang))
     if errors or prepared.failed:
-        _warn("error: baseline not written: fix the errors above so that it covers every draft")
+        warn("error: baseline not written: fix the errors above so that it covers every draft")
         return 2
     reports, _ = apply_suppressions(reports, prepared.config.suppressions, cwd=cwd)
     target = _path_option(opts["output"], cwd) or prepared.config.baseline or cwd / DEFAULT_BASELINE
@@ -361,6 +331,6 @@ def _baseline_create(opts: dict[str, Any], cwd: Path) -> int:
     entries = baseline_file.build_entries(reports, rel_paths)
     baseline_file.write(target, entries)
     if not opts["quiet"]:
-        _warn(f"wrote {len(entries)} baseline entr{'y' if len(entries) == 1 else 'ies'} "
+        warn(f"wrote {len(entries)} baseline entr{'y' if len(entries) == 1 else 'ies'} "
               f"to {display_path(target, cwd)}")
     return 0

@@ -7,6 +7,8 @@ from itertools import groupby
 
 import click
 
+from checker.cli_errors import guard
+
 from checker.model import ParseResult
 
 
@@ -16,6 +18,7 @@ from checker.model import ParseResult
               help="json follows the contract in DESIGN.md; text is a tree for people.")
 @click.option("--output", "output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
+@guard
 def parse(path: str, fmt: str, output: str | None) -> None:
     """Parse a draft (.txt or .docx) into one record per amendment instruction.
 

@@ -7,14 +7,15 @@ not fire on a real draft.
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
+
+from checker.cli_errors import guard
 import yaml
 
 from checker.errors import LawcheckError
@@ -23,20 +24,6 @@ LANG = click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=Non
                     help="Language of titles and messages (default: en; explain: the draft's).")
 EXTRA_RULES = click.option("--rules", "extra", multiple=True, type=click.Path(),
                            help="Extra rule file or folder (repeatable).")
-
-
-def _guarded(command: Callable[..., None]) -> Callable[..., None]:
-    """A user error becomes one line on stderr and exit code 2, never a traceback."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        try:
-            command(*args, **kwargs)
-        except LawcheckError as exc:
-            click.echo(f"lawcheck: error: {exc}", err=True)
-            sys.exit(2)
-
-    return wrapper
 
 
 def _load(extra: Sequence[str]) -> Any:
@@ -71,7 +58,7 @@ def rules() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @LANG
 @EXTRA_RULES
-@_guarded
+@guard
 def list_rules(fmt: str, lang: str | None, extra: tuple[str, ...]) -> None:
     """List every rule: id, severity, resolution, acts, title."""
     lang = lang or "en"
@@ -122,7 +109,7 @@ def list_rules(fmt: str, lang: str | None, extra: tuple[str, ...]) -> None:
 @click.argument("rule_id")
 @LANG
 @EXTRA_RULES
-@_guarded
+@guard
 def show_rule(rule_id: str, lang: str | None, extra: tuple[str, ...]) -> None:
     """Everything about one rule: citation, scope, conditions, texts, examples."""
     lang = lang or "en"
@@ -169,7 +156,7 @@ def _indent(text: str, width: int) -> str:
 
 @rules.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path())
-@_guarded
+@guard
 def validate(paths: tuple[str, ...]) -> None:
     """Check rule files (default: the shipped base); print every error as file:line:col."""
     from checker.engine import validate_rules
@@ -188,7 +175,7 @@ def validate(paths: tuple[str, ...]) -> None:
 
 @rules.command("test")
 @click.argument("paths", nargs=-1, type=click.Path())
-@_guarded
+@guard
 def test_rules(paths: tuple[str, ...]) -> None:
     """Run the examples of the rules in PATHS (default: every rule); exit 1 when one fails."""
     from checker.engine import example_gaps, run_examples, validate_rules
@@ -225,7 +212,7 @@ def test_rules(paths: tuple[str, ...]) -> None:
 @click.option("--output", type=click.Path(dir_okay=False), default=None,
               help="Write the Markdown to this file instead of the terminal.")
 @EXTRA_RULES
-@_guarded
+@guard
 def docs(output: str | None, extra: tuple[str, ...]) -> None:
     """A Markdown catalogue of every position, grouped by resolution."""
     from checker.engine.catalogue import render_catalogue
@@ -247,7 +234,7 @@ def docs(output: str | None, extra: tuple[str, ...]) -> None:
 @click.option("--amendment", "amendment_id", default=None, help="Only this amendment (e.g. 1.1.3).")
 @LANG
 @EXTRA_RULES
-@_guarded
+@guard
 def explain(path: str, rule_id: str, amendment_id: str | None, lang: str | None,
             extra: tuple[str, ...]) -> None:
     """Show why a rule fired or did not on each amendment of a draft.

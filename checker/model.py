@@ -219,9 +219,13 @@ class ConstitutionRef:
     article: str
     paragraph: str | None = None
     edition: str = "1995"
+    subparagraph: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"article": self.article, "paragraph": self.paragraph, "edition": self.edition}
+        data: dict[str, Any] = {"article": self.article, "paragraph": self.paragraph, "edition": self.edition}
+        if self.subparagraph is not None:
+            data["subparagraph"] = self.subparagraph
+        return data
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from checker.cli_errors import internal_error
 from checker.errors import LawcheckError
 from checker.fingerprint import assign_fingerprints
 from checker.model import Document, FileReport, ParseResult, SourceLine
@@ -117,14 +118,6 @@ def _outcome(job: FileJob, ruleset: Any, lang: str | None) -> Outcome:
         if os.environ.get("LAWCHECK_DEBUG"):
             traceback.print_exc()
         return Outcome(job, error=internal_error(exc, job.display))
-
-
-def internal_error(exc: BaseException, where: str | None = None) -> str:
-    """One line for an unexpected exception: what, where, and what to do."""
-    place = f" while checking {where}" if where else ""
-    detail = " ".join(str(exc).split())[:200]  # one line, whatever the exception says
-    return (f"internal error{place} ({type(exc).__name__}: {detail}); please report it with the "
-            f"draft if you can share it (LAWCHECK_DEBUG=1 shows the traceback)")
 
 
 # --- many files --------------------------------------------------------------------------------

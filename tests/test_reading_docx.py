@@ -325,9 +325,9 @@ def test_raw_line_breaks_inside_text_do_not_split_lines(tmp_path: Path) -> None:
 
 
 def test_deleted_table_row_is_skipped(tmp_path: Path) -> None:
-    table = (f'<w:tbl><w:tr><w:tc><w:p><w:r><w:t>kept</w:t></w:r></w:p></w:tc></w:tr>'
-             f'<w:tr><w:trPr><w:del w:id="1" w:author="a"/></w:trPr><w:tc><w:p><w:r>'
-             f'<w:t>gone</w:t></w:r></w:p></w:tc></w:tr></w:tbl>')
+    table = ('<w:tbl><w:tr><w:tc><w:p><w:r><w:t>kept</w:t></w:r></w:p></w:tc></w:tr>'
+             '<w:tr><w:trPr><w:del w:id="1" w:author="a"/></w:trPr><w:tc><w:p><w:r>'
+             '<w:t>gone</w:t></w:r></w:p></w:tc></w:tr></w:tbl>')
     path = make_docx(tmp_path / "draft.docx", ["before", Raw(table), "after"])
     assert lines(path) == ["before", "kept", "after"]
 

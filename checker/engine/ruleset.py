@@ -323,7 +323,8 @@ def _finding(rule: Rule, amendment: Amendment, path: str, lang: str, draft_lang:
         message=getattr(spec.message, lang),
         resolutions=(ResolutionRef(resolution.number, resolution.date, resolution.paragraph,
                                    resolution.verdict),),
-        constitution=tuple(ConstitutionRef(c.article, c.paragraph, c.edition) for c in spec.constitution),
+        constitution=tuple(ConstitutionRef(c.article, c.paragraph, c.edition, c.subparagraph)
+                           for c in spec.constitution),
         evidence=_evidence_text(ordered),
         suggestion=suggestion,
         title=getattr(spec.title, lang),

@@ -1,0 +1,62 @@
+"""How every command fails: one line on stderr, exit code 2, never a traceback."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from checker.errors import LawcheckError
+
+
+class Exit2(Exception):
+    """Raised after problems were already printed: stop with exit code 2."""
+
+
+def warn(message: str) -> None:
+    click.echo(f"lawcheck: {message}", err=True)
+
+
+def internal_error(exc: BaseException, where: str | None = None) -> str:
+    """One line for an unexpected exception: what, where, and what to do."""
+    place = f" while checking {where}" if where else ""
+    detail = " ".join(str(exc).split())[:200]  # one line, whatever the exception says
+    return (f"internal error{place} ({type(exc).__name__}: {detail}); please report it with the "
+            f"draft if you can share it (LAWCHECK_DEBUG=1 shows the traceback)")
+
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    """Turn user errors and bugs into one line on stderr and exit code 2."""
+    try:
+        yield
+    except (click.exceptions.Exit, click.ClickException, click.Abort):
+        raise
+    except Exit2:
+        sys.exit(2)
+    except LawcheckError as exc:
+        warn(f"error: {exc}")
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - last resort, the user still gets one line
+        if os.environ.get("LAWCHECK_DEBUG"):
+            raise
+        warn(f"error: {internal_error(exc)}")
+        sys.exit(2)
+
+
+def guard(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorator form of `guarded` for click commands."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with guarded():
+            return command(*args, **kwargs)
+
+    return wrapper
