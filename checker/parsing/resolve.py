@@ -187,10 +187,7 @@ class Resolver:
         else:
             refs = p.targets or [Ref()]
             base = self._close_scopes(refs[0]) if p.targets else (s.scopes[-1] if s.scopes else Ref())
-            if s.item is not None and s.scopes:
-                s.sub += 1
-                item_id = f"{s.item}.{s.sub}"
-            elif s.item is not None:
+            if s.item is not None:  # an unnumbered line under item N: N.1, N.2 …
                 s.sub += 1
                 item_id = f"{s.item}.{s.sub}"
             else:
