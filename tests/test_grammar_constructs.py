@@ -159,3 +159,15 @@ def test_one_new_text_per_listed_target() -> None:
 def test_several_replacements_in_one_instruction(lang: str, line: str) -> None:
     result = parse_lines([line], lang)
     assert [(a.old, a.new, a.target.article) for a in result.amendments] == [("а", "б", "5"), ("в", "г", "5")]
+
+
+@pytest.mark.parametrize("lang,lines,expected", [
+    ("ru", ["1) пункт 2 статьи 610 дополнить частью второй следующего содержания:", "«Текст.»;"],
+     ("supplement", "610", "2", "2", N, N, N)),
+    ("kk", ["1) 610-баптың 2-тармағы мынадай мазмұндағы екінші бөлікпен толықтырылсын:", '"Мәтін.";'],
+     ("supplement", "610", "2", "2", N, N, N)),
+    ("ru", ["1) статью 91 дополнить статьей 91-1 следующего содержания:", "«Статья 91-1. Текст»;"],
+     ("supplement", "91-1", N, N, N, N, N)),
+])
+def test_a_new_unit_nests_inside_its_target(lang: str, lines: list[str], expected: tuple) -> None:
+    assert summaries(parse_lines(lines, lang)) == [expected]

@@ -197,7 +197,7 @@ class Resolver:
         if p.throughout and not p.targets:
             refs = [_relative(_merge_flags(Ref(), True), base)]
         if p.new_units and p.operation == "supplement":
-            refs = [_relative(unit, ref) for ref in refs for unit in p.new_units]
+            refs = [_nest(unit, ref) for ref in refs for unit in p.new_units]
         targets = [_target_of(r) for r in refs]
         id_base = f"{s.article}.{s.act_item}.{item_id}"
         if p.operation in TEXT_BEARING and p.ends_with_colon:
@@ -326,6 +326,22 @@ def _relative(ref: Ref, base: Ref) -> Ref:
     levels = {k: v for k, v in base.levels.items() if LEVEL_ORDER.index(k) < top}
     levels.update(ref.levels)
     return Ref(levels=levels, flags=base.flags | ref.flags)
+
+
+def _nest(unit: Ref, ref: Ref) -> Ref:
+    """The address of a new unit added to `ref` ("пункт 2 статьи 610 дополнить частью второй").
+
+    A unit of a kind `ref` already names is a sibling (a new article next to article 91, a new
+    point after point 3): that level and the deeper ones are replaced. Any other unit goes inside
+    `ref`, whatever the usual order of levels: points of the Tax Code have parts of their own.
+    """
+    levels = dict(ref.levels)
+    shared = [LEVEL_ORDER.index(k) for k in unit.levels if k in levels]
+    if shared:
+        cut = min(shared)
+        levels = {k: v for k, v in levels.items() if LEVEL_ORDER.index(k) < cut}
+    levels.update(unit.levels)
+    return Ref(levels=levels, flags=ref.flags | unit.flags)
 
 
 def _target_of(ref: Ref) -> Target:
