@@ -9,8 +9,8 @@ line); every other amendment must stay silent.
 
 Scoring unit: (file, line, resolution number). An expected item is a TP when some finding on that
 line cites the expected resolution; otherwise it is a FN. Every reported (file, line, resolution)
-that is not expected is a FP; when its line IS an expected line it is also listed as a
-"wrong resolution" hit. Precision = TP / (TP + FP), recall = TP / (TP + FN).
+that is not expected is a FP (unless the same finding also cites the expected resolution: a rule's
+`also_cites`); when its line IS an expected line it is also listed as a "wrong resolution" hit. Precision = TP / (TP + FP), recall = TP / (TP + FN).
 
 The check runs through `lawcheck check --format json` (one subprocess for all drafts), so what is
 scored is exactly what a user sees.
@@ -54,6 +54,8 @@ class Reported:
 
     rules: set[str] = field(default_factory=set)
     evidence: list[str] = field(default_factory=list)
+    # resolutions cited together with this one by the same finding (a rule's `also_cites`)
+    cited_with: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -141,9 +143,11 @@ def reported_items(report: dict) -> tuple[dict[Item, Reported], dict[str, dict]]
         name = os.path.basename(rec["path"])
         files[name] = rec
         for finding in rec.get("findings", []):
-            for res in finding.get("resolutions", []):
-                got = out[Item(name, int(finding["line"]), int(res["number"]))]
+            numbers = {int(res["number"]) for res in finding.get("resolutions", [])}
+            for number in numbers:
+                got = out[Item(name, int(finding["line"]), number)]
                 got.rules.add(finding["rule"])
+                got.cited_with |= numbers - {number}
                 if finding.get("evidence"):
                     got.evidence.append(str(finding["evidence"]))
     return dict(out), files
@@ -162,6 +166,8 @@ def score(expected: set[Item], reported: dict[Item, Reported], files: dict[str, 
     for item, rep in sorted(reported.items()):
         if item.file not in names or item in expected:
             continue
+        if any(Item(item.file, item.line, n) in expected for n in rep.cited_with):
+            continue  # a co-citation of a finding that already cites the expected resolution
         result.fp.append((item, rep))
         if (item.file, item.line) in expected_lines:
             result.wrong.append((item, rep, sorted(expected_lines[(item.file, item.line)])))

@@ -321,8 +321,8 @@ def _finding(rule: Rule, amendment: Amendment, path: str, lang: str, draft_lang:
         col=amendment.col,
         amendment=amendment.id,
         message=getattr(spec.message, lang),
-        resolutions=(ResolutionRef(resolution.number, resolution.date, resolution.paragraph,
-                                   resolution.verdict),),
+        resolutions=tuple(ResolutionRef(r.number, r.date, r.paragraph, r.verdict)
+                          for r in (resolution, *spec.also_cites)),
         constitution=tuple(ConstitutionRef(c.article, c.paragraph, c.edition, c.subparagraph)
                            for c in spec.constitution),
         evidence=_evidence_text(ordered),

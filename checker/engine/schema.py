@@ -318,6 +318,9 @@ class RuleSpec(StrictModel):
     id: str = Field(pattern=RULE_ID_PATTERN, max_length=80)
     title: Texts
     resolution: Resolution
+    # Other resolutions that state the same position (№ 4 and № 38-НҚ on civil-service bars):
+    # a finding cites them after the main one.
+    also_cites: list[Resolution] = Field(default_factory=list)
     constitution: list[ConstitutionArticle] = Field(default_factory=list)
     severity: Severity = "error"
     kind: Literal["conflict", "upheld"] = "conflict"
