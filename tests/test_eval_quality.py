@@ -1,8 +1,9 @@
-"""The rule base meets the issue's quality bar on the evaluation drafts in tests/eval/.
+"""The rule base meets the issue's quality bar on the evaluation drafts.
 
-Those drafts were written by evaluators who never saw the rules; the rules were then tuned on
-their misses, so this is a regression guard (recall and precision must not fall below the bar),
-not a held-out measurement. bench/eval_rules.py prints the details.
+tests/eval/ and tests/holdout/ hold two rounds of drafts written by evaluators who never saw the
+rules (held-out scores before tuning are in the issue notes); the rules were then generalised on
+their misses, so this is a regression guard — recall and precision must not fall below the bar —
+not a held-out measurement. bench/eval_rules.py [--dir tests/holdout] prints the details.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT / "tests" / "eval"
+ROUNDS = (ROOT / "tests" / "eval", ROOT / "tests" / "holdout")
 
 
 def _eval_module():
@@ -25,22 +26,27 @@ def _eval_module():
     return module
 
 
+CASES = [(folder, lang) for folder in ROUNDS for lang in ("kk", "ru")]
+IDS = [f"{folder.name}-{lang}" for folder, lang in CASES]
+
+
 @pytest.fixture(scope="module")
 def scores() -> dict:
     ev = _eval_module()
-    drafts = sorted(p for p in EVAL.iterdir() if ev.DRAFT_NAME.match(p.name))
-    reported, files = ev.reported_items(ev.run_check(drafts))
     result = {}
-    for lang in ("kk", "ru"):
-        expected = ev.load_expected(EVAL / f"{lang}_expected.yaml")
-        names = [p.name for p in drafts if p.name.startswith(f"{lang}_")]
-        result[lang] = ev.score(expected, reported, files, names)
+    for folder in ROUNDS:
+        drafts = sorted(p for p in folder.iterdir() if ev.DRAFT_NAME.match(p.name))
+        reported, files = ev.reported_items(ev.run_check(drafts))
+        for lang in ("kk", "ru"):
+            expected = ev.load_expected(folder / f"{lang}_expected.yaml")
+            names = [p.name for p in drafts if p.name.startswith(f"{lang}_")]
+            result[(folder, lang)] = ev.score(expected, reported, files, names)
     return result
 
 
-@pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_recall_and_precision_meet_the_bar(scores: dict, lang: str) -> None:
-    sc = scores[lang]
+@pytest.mark.parametrize(("folder", "lang"), CASES, ids=IDS)
+def test_recall_and_precision_meet_the_bar(scores: dict, folder: Path, lang: str) -> None:
+    sc = scores[(folder, lang)]
     tp, fn, fp = len(sc.tp), len(sc.fn), len(sc.fp)
     assert tp + fn >= 40  # the set really exercises the rule base
     assert tp / (tp + fn) >= 0.95, f"missed: {sc.fn}"
@@ -48,7 +54,7 @@ def test_recall_and_precision_meet_the_bar(scores: dict, lang: str) -> None:
     assert sc.wrong == []  # no conflict reported under the wrong resolution
 
 
-@pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_every_evaluation_draft_parses_completely(scores: dict, lang: str) -> None:
-    assert scores[lang].unparsed == []
-    assert scores[lang].amendments >= 80
+@pytest.mark.parametrize(("folder", "lang"), CASES, ids=IDS)
+def test_every_evaluation_draft_parses_completely(scores: dict, folder: Path, lang: str) -> None:
+    assert scores[(folder, lang)].unparsed == []
+    assert scores[(folder, lang)].amendments >= 75
