@@ -171,3 +171,27 @@ def test_several_replacements_in_one_instruction(lang: str, line: str) -> None:
 ])
 def test_a_new_unit_nests_inside_its_target(lang: str, lines: list[str], expected: tuple) -> None:
     assert summaries(parse_lines(lines, lang)) == [expected]
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("kk", '1) 5-баптың 2-тармағындағы "а" деген сөз "б" деген сөзбен ауыстырылып, "в" деген сөздерден кейін "г" деген сөздермен толықтырылсын;'),
+    ("ru", "1) в пункте 2 статьи 5 слово «а» заменить словом «б», после слов «в» дополнить словами «г»;"),
+])
+def test_two_operations_chained_in_one_instruction(lang: str, line: str) -> None:
+    result = parse_lines([line], lang)
+    assert result.unparsed == ()
+    assert [(a.id, a.operation, a.old, a.new, a.position, a.target.article, a.target.paragraph)
+            for a in result.amendments] == [
+        ("1.1.1", "replace_words", "а", "б", None, "5", "2"),
+        ("1.1.1/2", "insert_words", "в", "г", "after", "5", "2"),
+    ]
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("kk", '1) 7-баптағы "а" деген сөз алып тасталып, "б" деген сөз "в" деген сөзбен ауыстырылсын;'),
+    ("ru", "1) в статье 7 слово «а» исключить, слово «б» заменить словом «в»;"),
+])
+def test_delete_then_replace_in_one_instruction(lang: str, line: str) -> None:
+    result = parse_lines([line], lang)
+    assert [(a.operation, a.old, a.new) for a in result.amendments] == [
+        ("delete_words", "а", None), ("replace_words", "б", "в")]

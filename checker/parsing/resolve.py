@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from checker.model import UNKNOWN_ACT, Act, Amendment, FrameLine, Target, Unparsed
 from checker.parsing import frame
 from checker.parsing.acts import UNLISTED_SLUG, extract_date, recognize_act
-from checker.parsing.statements import LEVEL_ORDER, ParsedStatement, Ref
+from checker.parsing.statements import LEVEL_ORDER, Clause, ParsedStatement, Ref
 
 TEXT_BEARING = ("new_wording", "supplement", "suspend")
 
@@ -260,34 +260,47 @@ class Resolver:
                       end_line=pending.end_line)
 
     def _emit_words(self, st: Located, targets: list[Target], id_base: str) -> None:
+        """One record per target × clause × word pair; a single-operation instruction has one clause."""
         p = st.parsed
-        olds = [st.quote_text[q] for q in p.old_quotes]
-        news = [st.quote_text[q] for q in p.new_quotes]
-        old_pos = [st.quote_pos[q] for q in p.old_quotes]
-        new_pos = [st.quote_pos[q] for q in p.new_quotes]
-        if p.operation == "replace_words" and len(olds) != len(news):
-            self._unparsed(st, f"{len(olds)} words to replace but {len(news)} replacements")
-            return
-        if p.operation in ("replace_words", "insert_words") and len(olds) > 1 and len(olds) == len(news):
-            pairs = list(zip(olds, news, old_pos, new_pos))
-        elif p.operation == "delete_words" and len(olds) > 1:
-            pairs = [(o, None, op, None) for o, op in zip(olds, old_pos)]
-        else:
-            pairs = [(_join(olds), _join(news), old_pos[0] if old_pos else None, new_pos[0] if new_pos else None)]
+        clauses = p.clauses or [Clause(p.operation or "unknown", p.position, p.old_quotes, p.new_quotes)]
+        records: list[tuple[Clause, str | None, str | None, tuple | None, tuple | None]] = []
+        for clause in clauses:
+            pairs = self._word_pairs(st, clause)
+            if pairs is None:
+                return
+            records.extend((clause, *pair) for pair in pairs)
         n = 0
         for target in targets:
-            for old, new, opos, npos in pairs:
-                self._add(st, target, _suffix(id_base, n), old=old, new=new, new_pos=npos, old_pos=opos)
+            for clause, old, new, opos, npos in records:
+                self._add(st, target, _suffix(id_base, n), old=old, new=new, new_pos=npos, old_pos=opos,
+                          operation=clause.operation, position=clause.position)
                 n += 1
 
+    def _word_pairs(self, st: Located, clause: Clause) -> list[tuple] | None:
+        """(old, new, old_pos, new_pos) of each replacement pair of a clause; None when unusable."""
+        olds = [st.quote_text[q] for q in clause.old_quotes]
+        news = [st.quote_text[q] for q in clause.new_quotes]
+        old_pos = [st.quote_pos[q] for q in clause.old_quotes]
+        new_pos = [st.quote_pos[q] for q in clause.new_quotes]
+        if clause.operation == "replace_words" and len(olds) != len(news):
+            self._unparsed(st, f"{len(olds)} words to replace but {len(news)} replacements")
+            return None
+        if clause.operation in ("replace_words", "insert_words") and len(olds) > 1 and len(olds) == len(news):
+            return list(zip(olds, news, old_pos, new_pos))
+        if clause.operation == "delete_words" and len(olds) > 1:
+            return [(o, None, op, None) for o, op in zip(olds, old_pos)]
+        return [(_join(olds), _join(news), old_pos[0] if old_pos else None, new_pos[0] if new_pos else None)]
+
     def _add(self, st: Located, target: Target, amendment_id: str, *, old, new, new_pos=None,
-             old_pos=None, end_line: int | None = None) -> None:
+             old_pos=None, end_line: int | None = None, operation: str | None = None,
+             position: str | None = None) -> None:
         p = st.parsed
         self.amendments.append(Amendment(
             id=amendment_id, line=st.line, end_line=end_line or st.end_line, col=st.col,
-            act=self.state.act or UNKNOWN_ACT, operation=p.operation or "unknown", target=target,
-            old=old, new=new, status="parsed", language=self.language,
-            instruction=st.original.strip(), position=p.position, new_pos=new_pos, old_pos=old_pos,
+            act=self.state.act or UNKNOWN_ACT, operation=operation or p.operation or "unknown",
+            target=target, old=old, new=new, status="parsed", language=self.language,
+            instruction=st.original.strip(), position=position if operation else p.position,
+            new_pos=new_pos, old_pos=old_pos,
         ))
 
     def _frame(self, st: Located, kind: str) -> None:

@@ -27,6 +27,7 @@ OPERATION_OF_RULE = {
     "language_unchanged": "language_version_unchanged", "suspend": "suspend", "renumber": "renumber",
 }
 POSITION_OF_RULE = {"insert_after": "after", "insert_before": "before", "append_words": "end"}
+WORD_CLAUSES = ("replace_words", "delete_words", "insert_after", "insert_before", "append_words")
 
 
 @dataclass
@@ -43,6 +44,16 @@ class Ref:
 
 
 @dataclass
+class Clause:
+    """One operation on words; an instruction may chain several ("… ауыстырылып, … толықтырылсын")."""
+
+    operation: str
+    position: str | None
+    old_quotes: list[int]
+    new_quotes: list[int]
+
+
+@dataclass
 class ParsedStatement:
     kind: str  # instruction | scope | act_item | article_heading | free | new_text | bare_item | error
     item: str | None = None
@@ -55,6 +66,7 @@ class ParsedStatement:
     old_quotes: list[int] = field(default_factory=list)
     new_quotes: list[int] = field(default_factory=list)
     trailing_quotes: list[int] = field(default_factory=list)  # new text after ":" on the same line
+    clauses: list[Clause] = field(default_factory=list)  # word operations, in the order written
     ends_with_colon: bool = False
     error: str | None = None
 
@@ -179,11 +191,16 @@ class _Builder:
 
     def _instruction(self, children: list) -> ParsedStatement:
         item = self._item(children)
-        instr = next(c for c in children if isinstance(c, Tree) and c.data in OPERATION_OF_RULE)
+        instr = next(c for c in children if isinstance(c, Tree)
+                     and (c.data in OPERATION_OF_RULE or c.data == "word_ops"))
         end = next((c for c in children if isinstance(c, Tree) and c.data == "end"), None)
-        rule = instr.data
-        result = ParsedStatement(kind="instruction", item=item, operation=OPERATION_OF_RULE[rule],
-                                 position=POSITION_OF_RULE.get(rule))
+        clauses = self._clauses(instr)
+        rule = instr.data if instr.data != "word_ops" else "word_ops"
+        first = clauses[0] if clauses else None
+        result = ParsedStatement(kind="instruction", item=item,
+                                 operation=first.operation if first else OPERATION_OF_RULE[rule],
+                                 position=first.position if first else POSITION_OF_RULE.get(rule),
+                                 clauses=clauses)
         targets = [c for c in instr.children if isinstance(c, Tree) and c.data in ("chain_target", "throughout_target")]
         if targets:
             result.targets, result.throughout = self._target(targets[0])
@@ -192,14 +209,26 @@ class _Builder:
         units = next((c for c in instr.children if isinstance(c, Tree) and c.data == "new_units"), None)
         if units is not None:
             result.new_units = self._refs([c for c in units.children if isinstance(c, Tree)], russian=_is_ru(units))
-        quote_groups = [t for t in instr.iter_subtrees_topdown() if t.data == "quotes" and t is not instr]
-        result.old_quotes, result.new_quotes = self._split_quotes(rule, quote_groups)
+        if first is not None:
+            result.old_quotes = [n for c in clauses for n in c.old_quotes]
+            result.new_quotes = [n for c in clauses for n in c.new_quotes]
         if end is not None:
             result.ends_with_colon = any(isinstance(t, Token) and t.type == "COLON" for t in end.children)
             trailing = next((c for c in end.children if isinstance(c, Tree) and c.data == "new_text"), None)
             if trailing is not None:
                 result.trailing_quotes = _quote_numbers(trailing)
         return result
+
+    def _clauses(self, instr: Tree) -> list[Clause]:
+        """The word operations of an instruction, each with its own quoted words."""
+        trees = [instr] if instr.data in WORD_CLAUSES else [
+            t for t in instr.iter_subtrees_topdown() if t.data in WORD_CLAUSES and t is not instr]
+        clauses = []
+        for tree in trees:
+            groups = [t for t in tree.iter_subtrees_topdown() if t.data == "quotes"]
+            old, new = self._split_quotes(tree.data, groups)
+            clauses.append(Clause(OPERATION_OF_RULE[tree.data], POSITION_OF_RULE.get(tree.data), old, new))
+        return clauses
 
     def _split_quotes(self, rule: str, groups: list[Tree]) -> tuple[list[int], list[int]]:
         numbers = [_quote_numbers(g) for g in groups]

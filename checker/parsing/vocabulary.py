@@ -25,6 +25,9 @@ PHRASE_TERMINALS = {
     "CONTENT": "content",
     "SUPPLEMENT": "supplement",
     "REPLACE": "replace",
+    "REPLACE_CV": "replace_converb",
+    "DELETE_CV": "delete_converb",
+    "SUPPLEMENT_CV": "supplement_converb",
     "DELETE": "delete",
     "REPEAL": "repeal",
     "RESPECTIVELY": "respectively",
@@ -110,7 +113,10 @@ class Vocabulary:
             f"ORD.2: /{self.ordinal_regex()}/",
         ]
         # ", слова …" between two Russian replacements (a plain comma would also separate quotes).
-        lines.append(f"NEXT_WORDS.4: /,\\s*(?:и\\s+)?{self.tables['ru']['phrases']['words_marker'].strip()}{_END}/")
+        ru = self.tables["ru"]["phrases"]
+        for name, key in (("NEXT_WORDS", "words_marker"), ("NEXT_AFTER", "words_after"),
+                          ("NEXT_BEFORE", "words_before")):
+            lines.append(f"{name}.4: /,\\s*(?:(?:и|а\\s+также)\\s+)?{ru[key].strip()}{_END}/")
         for name, key in PHRASE_TERMINALS.items():
             regex = self.phrase_regex(key)
             if not regex:
