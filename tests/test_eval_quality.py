@@ -1,9 +1,9 @@
 """The rule base meets the issue's quality bar on the evaluation drafts.
 
-tests/eval/ and tests/holdout/ hold two rounds of drafts written by evaluators who never saw the
-rules (held-out scores before tuning are in the issue notes); the rules were then generalised on
-their misses, so this is a regression guard — recall and precision must not fall below the bar —
-not a held-out measurement. bench/eval_rules.py [--dir tests/holdout] prints the details.
+tests/eval/, tests/holdout/ and tests/round3/ hold three rounds of drafts written by evaluators
+who never saw the rules (held-out scores before tuning are in the issue notes); the rules were
+then generalised on their misses, so this is a regression guard — recall and precision must not
+fall below the bar — not a held-out measurement. bench/eval_rules.py [--dir …] prints details.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUNDS = (ROOT / "tests" / "eval", ROOT / "tests" / "holdout")
+ROUNDS = (ROOT / "tests" / "eval", ROOT / "tests" / "holdout", ROOT / "tests" / "round3")
 
 
 def _eval_module():
