@@ -20,7 +20,7 @@ __all__ = ["parse_document", "parse_text"]
 class _Positions:
     """Maps normalized offsets to the user's (line number, column)."""
 
-    def __init__(self, doc: Document, original: str, norm) -> None:
+    def __init__(self, doc: Document, norm) -> None:
         self.norm = norm
         self.numbers = [line.number for line in doc.lines]
         self.starts = []
@@ -49,7 +49,7 @@ def parse_document(doc: Document) -> ParseResult:
         raise InputError(reason, location=doc.path)
     norm = normalize(original)
     text = norm.text
-    positions = _Positions(doc, original, norm)
+    positions = _Positions(doc, norm)
     scan = scan_quotes(text)
     stray = sorted(scan.stray)
     resolver = Resolver()
@@ -72,8 +72,9 @@ def _holds(stray: list[int], statement: Statement) -> bool:
 
 
 def _locate(st: Statement, parsed: ParsedStatement, text: str, original: str, norm, positions: _Positions) -> Located:
-    start = st.start + (len(text[st.start:st.end]) - len(text[st.start:st.end].lstrip()))
-    last = st.start + len(text[st.start:st.end].rstrip()) - 1
+    raw = text[st.start:st.end]
+    start = st.start + len(raw) - len(raw.lstrip())
+    last = st.start + len(raw.rstrip()) - 1
     line, col = positions.at(start)
     end_line, _ = positions.at(max(start, last))
     o_start, o_end = norm.to_original(st.start), norm.to_original(max(st.start, st.end - 1)) + 1
@@ -87,5 +88,5 @@ def _locate(st: Statement, parsed: ParsedStatement, text: str, original: str, no
         quote_text.append(original[a:b])
         quote_pos.append(positions.at(inner_start))
     return Located(parsed=parsed, line=line, end_line=end_line, col=col,
-                   lower=lower_same_length(text[st.start:st.end]), original=original[o_start:o_end],
+                   lower=lower_same_length(raw), original=original[o_start:o_end],
                    quote_text=quote_text, quote_pos=quote_pos)

@@ -262,7 +262,7 @@ class Resolver:
     def _emit_words(self, st: Located, targets: list[Target], id_base: str) -> None:
         """One record per target × clause × word pair; a single-operation instruction has one clause."""
         p = st.parsed
-        clauses = p.clauses or [Clause(p.operation or "unknown", p.position, p.old_quotes, p.new_quotes)]
+        clauses = p.clauses or [Clause(p.operation or "unknown", p.position, [], [])]
         records: list[tuple[Clause, str | None, str | None, tuple | None, tuple | None]] = []
         for clause in clauses:
             pairs = self._word_pairs(st, clause)

@@ -63,8 +63,7 @@ class ParsedStatement:
     targets: list[Ref] = field(default_factory=list)
     throughout: bool = False
     new_units: list[Ref] = field(default_factory=list)
-    old_quotes: list[int] = field(default_factory=list)
-    new_quotes: list[int] = field(default_factory=list)
+    new_quotes: list[int] = field(default_factory=list)  # a new_text statement's quotes
     trailing_quotes: list[int] = field(default_factory=list)  # new text after ":" on the same line
     clauses: list[Clause] = field(default_factory=list)  # word operations, in the order written
     ends_with_colon: bool = False
@@ -136,7 +135,7 @@ def _instantiate(template: ParsedStatement, numbers: list[str]) -> ParsedStateme
 
     return replace(template, item=fill(template.item), head_num=fill(template.head_num),
                    targets=refs(template.targets), new_units=refs(template.new_units),
-                   old_quotes=list(template.old_quotes), new_quotes=list(template.new_quotes),
+                   new_quotes=list(template.new_quotes),
                    trailing_quotes=list(template.trailing_quotes))
 
 
@@ -195,7 +194,7 @@ class _Builder:
                      and (c.data in OPERATION_OF_RULE or c.data == "word_ops"))
         end = next((c for c in children if isinstance(c, Tree) and c.data == "end"), None)
         clauses = self._clauses(instr)
-        rule = instr.data if instr.data != "word_ops" else "word_ops"
+        rule = instr.data
         first = clauses[0] if clauses else None
         result = ParsedStatement(kind="instruction", item=item,
                                  operation=first.operation if first else OPERATION_OF_RULE[rule],
@@ -209,9 +208,6 @@ class _Builder:
         units = next((c for c in instr.children if isinstance(c, Tree) and c.data == "new_units"), None)
         if units is not None:
             result.new_units = self._refs([c for c in units.children if isinstance(c, Tree)], russian=_is_ru(units))
-        if first is not None:
-            result.old_quotes = [n for c in clauses for n in c.old_quotes]
-            result.new_quotes = [n for c in clauses for n in c.new_quotes]
         if end is not None:
             result.ends_with_colon = any(isinstance(t, Token) and t.type == "COLON" for t in end.children)
             trailing = next((c for c in end.children if isinstance(c, Tree) and c.data == "new_text"), None)
