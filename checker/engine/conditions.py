@@ -10,7 +10,7 @@ a condition shared by many rules is evaluated once per amendment.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -453,28 +453,54 @@ class Sentence(Node):
         return Trace("in one sentence", found is not None, words, children)
 
 
-def compile_condition(spec: Any) -> Node:
-    """Turn a validated condition model into its node; patterns and phrases compile here, once."""
+ConceptLookup = Callable[[str], "Positional"]
+
+
+class AnyOf(Positional):
+    """Any of several positional leaves (a `concept:` list): their occurrences together."""
+
+    def __init__(self, items: Sequence[Positional], label: str):
+        self.items = tuple(items)
+        self._label = label
+        self.key = structure_key(("anyof", tuple(item.key for item in self.items)))
+
+    def occurrences(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...]:
+        hits = {o for item in self.items for o in item.occurrences(view, matcher)}
+        return tuple(sorted(hits, key=lambda o: (o.first, o.last)))
+
+    def label(self, lang: str) -> str:
+        return self._label
+
+
+def compile_condition(spec: Any, concepts: ConceptLookup | None = None) -> Node:
+    """Turn a validated condition model into its node; patterns and phrases compile here, once.
+
+    `concepts` resolves a shared concept id to its compiled node (rules/concepts/).
+    """
+    if isinstance(spec, schema.ConceptCondition):
+        if concepts is None:
+            raise ValueError("concept conditions need the shared concepts")
+        return AnyOf([concepts(c) for c in spec.concept], "concept " + " | ".join(spec.concept))
     if isinstance(spec, schema.TermsCondition):
         return _compile_terms(spec)
     if isinstance(spec, schema.RegexCondition):
         written = {lang: p for lang, p in (("kk", spec.regex.kk), ("ru", spec.regex.ru)) if p}
         return Regex({lang: compile_regex(p) for lang, p in written.items()}, written)
     if isinstance(spec, schema.AllCondition):
-        return All([compile_condition(c) for c in spec.all_])
+        return All([compile_condition(c, concepts) for c in spec.all_])
     if isinstance(spec, schema.AnyCondition):
-        return Any_([compile_condition(c) for c in spec.any_])
+        return Any_([compile_condition(c, concepts) for c in spec.any_])
     if isinstance(spec, schema.NotCondition):
-        return Not(compile_condition(spec.not_))
+        return Not(compile_condition(spec.not_, concepts))
     if isinstance(spec, schema.NearCondition):
-        return Near(spec.near.within, [_positional(c) for c in spec.near.of])
+        return Near(spec.near.within, [_positional(c, concepts) for c in spec.near.of])
     if isinstance(spec, schema.SentenceCondition):
-        return Sentence([_positional(c) for c in spec.sentence])
+        return Sentence([_positional(c, concepts) for c in spec.sentence])
     raise TypeError(f"not a condition: {type(spec).__name__}")
 
 
-def _positional(spec: Any) -> Positional:
-    node = compile_condition(spec)
+def _positional(spec: Any, concepts: ConceptLookup | None = None) -> Positional:
+    node = compile_condition(spec, concepts)
     assert isinstance(node, Positional)  # guaranteed by the schema's PositionalCondition
     return node
 

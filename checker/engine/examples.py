@@ -50,7 +50,9 @@ def example_amendment(rule: Rule, example: Example, label: str) -> Amendment:
     position = example.position or ("after" if example.operation == "insert_words" else None)
     return Amendment(
         id=label, line=1, end_line=1, col=0,
-        act=Act(slug=slug, name=""), operation=example.operation, target=Target(article=article),
+        act=Act(slug=slug, name=""), operation=example.operation,
+        target=Target(article=article, part=example.part, paragraph=example.paragraph,
+                      subparagraph=example.subparagraph),
         old=example.old, new=example.text, language=example.lang, position=position,
     )
 

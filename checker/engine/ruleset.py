@@ -11,9 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from checker.engine.conditions import Node, Occurrence, Trace, WordMatcher, compile_condition
+from pydantic import BaseModel
+
+from checker.engine.conditions import Node, Occurrence, Positional, Trace, WordMatcher, compile_condition
 from checker.engine.effective import PARTS, AmendmentTexts, TextView
-from checker.engine.schema import RuleSpec
+from checker.engine.effects import Context, detect
+from checker.engine.knowledge import Knowledge, Unit, load_knowledge, target_numbers
+from checker.engine.schema import ConceptCondition, RuleSpec, UnitRef
 from checker.errors import ConfigError, LawcheckError
 from checker.model import (
     LANGUAGES,
@@ -44,14 +48,26 @@ class Rule:
     unless: Node | None
     removed: Node | None
     added: Node | None
+    knowledge: Knowledge | None = None
 
     @classmethod
-    def from_spec(cls, spec: RuleSpec, source: str) -> Rule:
+    def from_spec(cls, spec: RuleSpec, source: str, knowledge: Knowledge | None = None) -> Rule:
+        if knowledge is None and _uses_knowledge(spec):
+            knowledge = load_knowledge()
+        lookup = None
+        if knowledge is not None:
+            def lookup(concept_id: str) -> Positional:
+                if concept_id not in knowledge.concepts:
+                    raise ValueError(f"unknown concept {concept_id!r} (rules/concepts/)")
+                return knowledge.concepts[concept_id]
+            for concept_id in _named_concepts(spec):
+                lookup(concept_id)
+
         def build(condition: object) -> Node | None:
-            return None if condition is None else compile_condition(condition)
+            return None if condition is None else compile_condition(condition, lookup)
 
         return cls(spec, source, spec.severity, build(spec.match), build(spec.unless),
-                   build(spec.removed), build(spec.added))
+                   build(spec.removed), build(spec.added), knowledge)
 
     @property
     def id(self) -> str:
@@ -86,11 +102,116 @@ class Rule:
             if not outcome.holds:
                 return None
             evidence.extend((view, hit) for hit in outcome.hits)
-        # an exception is found in the text the amendment brings; without one there is none
-        unless = self.unless
-        if unless is not None and texts.brings_text and unless.evaluate(texts.view("match"), matcher).holds:
+        if self.spec.forbidden:
+            found = self._effects(texts, matcher)
+            if found is None:
+                return None
+            evidence.extend(found)
+        if texts.brings_text and self._complies(texts, matcher):
             return None
         return evidence
+
+    def _complies(self, texts: AmendmentTexts, matcher: WordMatcher) -> bool:
+        """An exception in the text the amendment brings: `unless`, or a `complies` concept."""
+        view = texts.view("match")
+        if self.unless is not None and self.unless.evaluate(view, matcher).holds:
+            return True
+        if self.spec.complies and self.knowledge is not None:
+            return any(self.knowledge.concept(c).occurrences(view, matcher) for c in self.spec.complies)
+        return False
+
+    def topic(self, texts: AmendmentTexts, matcher: WordMatcher) -> TopicFinding:
+        """Whether the amendment is about the rule's topic, and from where that is known."""
+        assert self.knowledge is not None
+        knowledge, amendment = self.knowledge, texts.amendment
+        units = knowledge.units_for(amendment)
+        view = texts.view("match")
+        cited = knowledge.cited_units(amendment.act.slug, view.text, view.lang) if view.words else []
+        context = {c for unit in (*units, *cited) for c in unit.spec.concepts}
+        topic = self.spec.topic
+        if topic is None:
+            return TopicFinding(True, (), False, units, "no topic: every provision in scope")
+        hits: list[Occurrence] = []
+        for concept_id in topic.concepts:
+            hits.extend(knowledge.concept(concept_id).occurrences(view, matcher))
+        if not hits and texts.amendment.operation in ("replace_words", "delete_words"):
+            old = texts.view("removed")
+            for concept_id in topic.concepts:
+                if knowledge.concept(concept_id).occurrences(old, matcher):
+                    hits.append(Occurrence(0, 0, 0, 0))  # the words that go are on the topic
+                    break
+        from_context = bool(context.intersection(topic.concepts))
+        target = target_numbers(amendment)
+        in_units = any(ref.act == amendment.act.slug and _agrees(ref, target) for ref in topic.units)
+        found = bool(hits) or from_context or in_units or not topic.concepts and not topic.units
+        missing = [c for c in topic.requires
+                   if c not in context and not knowledge.concept(c).occurrences(view, matcher)]
+        real_hits = tuple(h for h in hits if h.end > h.start)
+        why = ("in the text" if real_hits else "from the unit in force" if from_context or in_units
+               else "in the words that go" if hits else "not found")
+        if missing:
+            why += f"; missing {', '.join(missing)}"
+        return TopicFinding(found and not missing, real_hits, (from_context or in_units) and not real_hits,
+                            units, why)
+
+    def _effects(self, texts: AmendmentTexts, matcher: WordMatcher) -> list[tuple[TextView, Occurrence]] | None:
+        topic = self.topic(texts, matcher)
+        if not topic.holds:
+            return None
+        ctx = self._context(texts, matcher, topic)
+        for effect in self.spec.forbidden or ():
+            found = detect(effect, ctx)
+            if found:
+                view = texts.view("match")
+                return [*found, *((view, hit) for hit in topic.hits[:1])]
+        return None
+
+    def _context(self, texts: AmendmentTexts, matcher: WordMatcher, topic: TopicFinding) -> Context:
+        assert self.knowledge is not None
+        return Context(texts, self.knowledge, matcher, topic.units, topic.hits, topic.from_context)
+
+
+@dataclass(frozen=True)
+class TopicFinding:
+    holds: bool
+    hits: tuple[Occurrence, ...]
+    from_context: bool
+    units: list[Unit]
+    why: str
+
+
+def _agrees(ref: UnitRef, target: tuple[str | None, ...]) -> bool:
+    mine = (ref.article, ref.part, ref.paragraph, ref.subparagraph)
+    return all(a is None or b is None or a == b for a, b in zip(mine, target))
+
+
+def _uses_knowledge(spec: RuleSpec) -> bool:
+    return bool(spec.topic or spec.forbidden or spec.complies or _named_concepts(spec))
+
+
+def _named_concepts(spec: RuleSpec) -> set[str]:
+    """Every concept id a rule names, in its conditions, topic, effects and complies."""
+    names: set[str] = set(spec.complies)
+    if spec.topic is not None:
+        names.update(spec.topic.concepts)
+        names.update(spec.topic.requires)
+    for effect in spec.forbidden or ():
+        for key in ("by", "members", "whole", "protected", "required", "instead", "guarantee"):
+            names.update(getattr(effect, key))
+
+    def walk(node: object) -> None:
+        if isinstance(node, ConceptCondition):
+            names.update(node.concept)
+        elif isinstance(node, BaseModel):
+            for value in node.__dict__.values():
+                walk(value)
+        elif isinstance(node, (list, tuple)):
+            for item in node:
+                walk(item)
+
+    for part in (spec.match, spec.unless, spec.removed, spec.added):
+        walk(part)
+    return names
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,15 @@ RULE_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 OLD_REQUIRED = ("replace_words", "delete_words")
 # Operations without arriving text: an example's `text` is not used.
 NO_NEW_TEXT = ("delete_words", "delete", "repeal", "renumber", "language_version_unchanged")
-CONDITION_KEYS = ("terms", "all", "any", "not", "near", "sentence", "regex")
-POSITIONAL_KEYS = ("terms", "regex")
+CONDITION_KEYS = ("terms", "all", "any", "not", "near", "sentence", "regex", "concept")
+POSITIONAL_KEYS = ("terms", "regex", "concept")
+CONCEPT_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# The shared catalogue of effects (checker/engine/effects.py implements each once).
+EFFECTS = (
+    "denies-access", "final-decision", "narrows-group", "subordinates-interest",
+    "replaces-regime", "automatic-consequence", "lasting-bar", "removes-guarantee",
+    "adds-to-restrictive-list", "restricts",
+)
 
 Operation = Literal[OPERATIONS]  # type: ignore[valid-type]
 Severity = Literal["error", "warning", "info"]
@@ -209,8 +216,24 @@ class LangPatterns(StrictModel):
         return self
 
 
+ConceptId = Annotated[str, Field(pattern=CONCEPT_ID_PATTERN, max_length=80)]
+
+
 class TermsCondition(StrictModel):
     terms: LangPhrases
+
+
+class ConceptCondition(StrictModel):
+    """Any of the named shared concepts (rules/concepts/) occurs in the text."""
+
+    concept: list[ConceptId] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_or_many(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("concept"), str):
+            return {**data, "concept": [data["concept"]]}
+        return data
 
 
 class RegexCondition(StrictModel):
@@ -257,6 +280,7 @@ def _condition_tag(allowed: tuple[str, ...]) -> Any:
 _TAGS: dict[type, str] = {
     TermsCondition: "terms", AllCondition: "all", AnyCondition: "any", NotCondition: "not",
     NearCondition: "near", SentenceCondition: "sentence", RegexCondition: "regex",
+    ConceptCondition: "concept",
 }
 Condition = Annotated[
     Union[
@@ -267,6 +291,7 @@ Condition = Annotated[
         Annotated[NearCondition, Tag("near")],
         Annotated[SentenceCondition, Tag("sentence")],
         Annotated[RegexCondition, Tag("regex")],
+        Annotated[ConceptCondition, Tag("concept")],
     ],
     Discriminator(
         _condition_tag(CONDITION_KEYS),
@@ -276,13 +301,67 @@ Condition = Annotated[
     ),
 ]
 PositionalCondition = Annotated[
-    Union[Annotated[TermsCondition, Tag("terms")], Annotated[RegexCondition, Tag("regex")]],
+    Union[Annotated[TermsCondition, Tag("terms")], Annotated[RegexCondition, Tag("regex")],
+          Annotated[ConceptCondition, Tag("concept")]],
     Discriminator(
         _condition_tag(POSITIONAL_KEYS),
         custom_error_type="condition",
-        custom_error_message="near and sentence take terms or regex conditions only",
+        custom_error_message="near and sentence take terms, regex or concept conditions only",
     ),
 ]
+
+
+class UnitRef(StrictModel):
+    """A unit of an act in force: the whole article, or a part / paragraph / subparagraph."""
+
+    act: ActSlug
+    article: NumberText
+    part: NumberText | None = None
+    paragraph: NumberText | None = None
+    subparagraph: NumberText | None = None
+
+
+class Topic(StrictModel):
+    """What a provision must be about: a concept in its text or its context, or a known unit."""
+
+    concepts: list[ConceptId] = Field(default_factory=list)
+    units: list[UnitRef] = Field(default_factory=list)
+    # every one of these must be present too (in the text or the unit's context)
+    requires: list[ConceptId] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _something(self) -> Topic:
+        if not (self.concepts or self.units or self.requires):
+            raise located("", "a topic names `concepts`, `units` or `requires`")
+        return self
+
+
+class ForbiddenEffect(StrictModel):
+    """One effect of the shared catalogue that conflicts with the position, with its parameters."""
+
+    effect: Literal[EFFECTS]  # type: ignore[valid-type]
+    # the effect must bear on one of these concepts (they stand in its clause)
+    by: list[ConceptId] = Field(default_factory=list)
+    # narrows-group: the parts of the protected group, and names of the whole group
+    members: list[ConceptId] = Field(default_factory=list)
+    whole: list[ConceptId] = Field(default_factory=list)
+    # subordinates-interest: the interest the Court puts first
+    protected: list[ConceptId] = Field(default_factory=list)
+    # replaces-regime: the regime that must stay, and what must not take its place
+    required: list[ConceptId] = Field(default_factory=list)
+    instead: list[ConceptId] = Field(default_factory=list)
+    # removes-guarantee: the concepts that hold the guarantee
+    guarantee: list[ConceptId] = Field(default_factory=list)
+    within: int = Field(default=12, ge=1, le=60)
+
+    @model_validator(mode="after")
+    def _parameters(self) -> ForbiddenEffect:
+        needs = {"narrows-group": "members", "replaces-regime": "required",
+                 "removes-guarantee": "guarantee", "subordinates-interest": "protected"}
+        key = needs.get(self.effect)
+        if key and not getattr(self, key):
+            raise located(key, f"effect {self.effect} needs `{key}`")
+        return self
 
 
 class Example(StrictModel):
@@ -293,6 +372,9 @@ class Example(StrictModel):
     operation: Operation = "new_wording"
     act: ActSlug | None = None
     article: NumberText | None = None
+    part: NumberText | None = None
+    paragraph: NumberText | None = None
+    subparagraph: NumberText | None = None
     old: NonEmptyText | None = None
     position: Literal["after", "before", "end"] | None = None
 
@@ -327,6 +409,9 @@ class RuleSpec(StrictModel):
     scope: Scope = Field(default_factory=Scope)
     match: Condition | None = None
     unless: Condition | None = None
+    topic: Topic | None = None
+    forbidden: list[ForbiddenEffect] | None = Field(default=None, min_length=1)
+    complies: list[ConceptId] = Field(default_factory=list)
     removed: Condition | None = None
     added: Condition | None = None
     message: Texts | None = None
@@ -343,10 +428,11 @@ class RuleSpec(StrictModel):
             return self
         if self.message is None:
             raise located("", "missing required key `message` (kk, ru, en)")
-        has_condition = any(c is not None for c in (self.match, self.removed, self.added))
+        has_condition = any(c is not None for c in (self.match, self.removed, self.added,
+                                                     self.forbidden))
         if not has_condition and not (self.scope.articles and self.scope.operations):
-            raise located("", "a conflict rule needs `match`, `removed` or `added`, or a scope "
-                          "naming both `articles` and `operations`")
+            raise located("", "a conflict rule needs `forbidden`, `match`, `removed` or `added`, "
+                          "or a scope naming both `articles` and `operations`")
         return self
 
 
@@ -358,7 +444,8 @@ for _model in (AllCondition, AnyCondition, NotCondition, NearSpec, NearCondition
 _MODELS: tuple[type[BaseModel], ...] = (
     RuleSpec, Texts, Suggestion, Resolution, ConstitutionArticle, Scope, LangPhrases, LangPatterns,
     TermsCondition, RegexCondition, AllCondition, AnyCondition, NotCondition, NearSpec,
-    NearCondition, SentenceCondition, Example, Examples,
+    NearCondition, SentenceCondition, ConceptCondition, UnitRef, Topic, ForbiddenEffect,
+    Example, Examples,
 )
 
 

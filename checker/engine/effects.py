@@ -1,0 +1,349 @@
+"""The shared catalogue of effects, each implemented once for Kazakh and Russian.
+
+A rule says *what* it forbids (`forbidden: [{effect: denies-access, by: [offence-category]}]`);
+this module knows *how* a provision does it, in any wording: it finds polarity markers
+(negation in any voice, tense or mood, bans, focus "only / ғана", exceptional-event conditions,
+delays, finality, priority orders, durations, automatic consequences) from rules/effects/markers.yaml,
+cancels double negatives ("не может быть ограничено", "шектелмейді") and shields what stands in
+the scope of a guarantee ("независимо от категории", "санатына қарамастан"), then combines the
+markers with the concepts a rule names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from checker.engine.conditions import Occurrence, Terms, TextView, WordMatcher, _compile_terms, compile_regex
+from checker.engine.schema import ForbiddenEffect, LangPhrases, TermsCondition
+
+if TYPE_CHECKING:
+    from checker.engine.effective import AmendmentTexts
+    from checker.engine.knowledge import Knowledge, Unit
+
+GUARANTEE_REACH = 6  # words a guarantee ("независимо от", "қарамастан") reaches
+CANCEL_REACH = 3  # words between a negation and the ban it negates
+RESTRICTIONS = ("negation", "ban", "focus", "exception", "delay")
+BRINGS_ITEM = ("supplement", "new_wording", "insert_words")
+
+
+class Markers:
+    """The compiled marker lexicon of rules/effects/markers.yaml."""
+
+    def __init__(self, spec: Any):
+        self.terms: dict[str, Terms] = {}
+        self.word_regex: dict[tuple[str, str], list[Any]] = {}
+        for kind, langs in spec.markers.items():
+            phrases = {lang: getattr(langs, lang).phrases or None for lang in ("kk", "ru")}
+            if any(phrases.values()):
+                self.terms[kind] = _compile_terms(TermsCondition(terms=LangPhrases(**phrases)))
+            for lang in ("kk", "ru"):
+                patterns = getattr(langs, lang).word_regex
+                if patterns:
+                    self.word_regex[(kind, lang)] = [compile_regex(f"^(?:{p})$") for p in patterns]
+        not_markers = {lang: spec.not_markers.get(lang) or None for lang in ("kk", "ru")}
+        self.not_markers = (_compile_terms(TermsCondition(terms=LangPhrases(**not_markers)))
+                            if any(not_markers.values()) else None)
+
+    def find(self, view: TextView, matcher: WordMatcher) -> dict[str, list[Occurrence]]:
+        """Marker occurrences by kind, double negatives cancelled (memoised per view)."""
+        found = view.memo.get("markers")
+        if found is not None:
+            return found
+        raw: dict[str, list[Occurrence]] = {}
+        for kind, terms in self.terms.items():
+            raw[kind] = list(terms.occurrences(view, matcher))
+        for (kind, lang), patterns in self.word_regex.items():
+            if lang != view.lang:
+                continue
+            for index, word in enumerate(view.words):
+                if any(p.search(word.text) for p in patterns):
+                    raw.setdefault(kind, []).append(Occurrence(index, index, word.start, word.end))
+        blocked: set[int] = set()
+        if self.not_markers is not None:
+            for hit in self.not_markers.occurrences(view, matcher):
+                blocked.update(range(hit.first, hit.last + 1))
+        for kind in ("negation", "ban", "focus"):  # "не позднее", "кем емес", "қарамастан"
+            raw[kind] = [o for o in raw.get(kind, ())
+                         if not blocked.intersection(range(o.first, o.last + 1))]
+        raw["duration"] = [*raw.get("duration", ()), *_regardless_of_lapse(view, raw)]
+        found = _cancel_double_negatives(raw)
+        view.memo["markers"] = found
+        return found
+
+
+def _regardless_of_lapse(view: TextView, raw: dict[str, list[Occurrence]]) -> list[Occurrence]:
+    """"независимо от её погашения", "өтелгеніне қарамастан": a bar that outlives its term."""
+    found = []
+    lapses = raw.get("lapse", ())
+    for hit in raw.get("guarantee", ()):
+        for lapse in lapses:
+            after = view.lang != "kk" and 0 < lapse.first - hit.last <= 3
+            before = view.lang == "kk" and 0 < hit.first - lapse.last <= 2
+            if after or before:
+                first, last = min(hit.first, lapse.first), max(hit.last, lapse.last)
+                found.append(Occurrence(first, last, view.words[first].start, view.words[last].end))
+    return found
+
+
+def _cancel_double_negatives(raw: dict[str, list[Occurrence]]) -> dict[str, list[Occurrence]]:
+    """A negated ban is a permission: "не ограничивается", "без ограничений", "тыйым салынбайды"."""
+    negations = sorted(raw.get("negation", ()), key=lambda o: o.first)
+    bans = raw.get("ban", [])
+    dead_neg: set[Occurrence] = set()
+    dead_ban: set[Occurrence] = set()
+    for ban in bans:
+        for neg in negations:
+            if neg.last <= ban.first and ban.first - neg.last <= CANCEL_REACH:
+                dead_neg.add(neg)
+                dead_ban.add(ban)
+            elif ban.last <= neg.first and neg.first - ban.last <= 2 or neg.first == ban.first:
+                dead_neg.add(neg)  # "тыйым салынбайды", "шектелмейді"
+                dead_ban.add(ban)
+    out = dict(raw)
+    out["negation"] = [o for o in negations if o not in dead_neg]
+    out["ban"] = [o for o in bans if o not in dead_ban]
+    out["permission"] = [*raw.get("permission", ()), *sorted(dead_ban, key=lambda o: o.first)]
+    return out
+
+
+def shielded(view: TextView, markers: dict[str, list[Occurrence]]) -> set[int]:
+    """Word indexes inside the scope of a guarantee: after "независимо от", before "қарамастан"."""
+    words: set[int] = set()
+    for hit in markers.get("guarantee", ()):
+        if view.lang == "kk":
+            words.update(range(max(0, hit.first - GUARANTEE_REACH), hit.first))
+        else:
+            words.update(range(hit.last + 1, min(len(view.words), hit.last + 1 + GUARANTEE_REACH)))
+    return words
+
+
+@dataclass
+class Context:
+    """What the detectors know of one amendment."""
+
+    texts: AmendmentTexts
+    knowledge: Knowledge
+    matcher: WordMatcher
+    units: list[Unit]  # known units the amendment changes or lands in
+    topic_hits: tuple[Occurrence, ...]  # topic concepts in the brought text
+    topic_from_context: bool = False  # the topic came from the unit in force or a citation
+
+    @property
+    def view(self) -> TextView:
+        return self.texts.view("match")
+
+    def concept_hits(self, ids: Iterable[str], view: TextView | None = None) -> list[Occurrence]:
+        view = view or self.view
+        hits: list[Occurrence] = []
+        for concept_id in ids:
+            hits.extend(self.knowledge.concept(concept_id).occurrences(view, self.matcher))
+        return hits
+
+    def markers(self, view: TextView | None = None) -> dict[str, list[Occurrence]]:
+        view = view or self.view
+        if self.knowledge.markers is None:
+            return {}
+        return self.knowledge.markers.find(view, self.matcher)
+
+
+Evidence = list[tuple[TextView, Occurrence]]
+
+
+def detect(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
+    """The words that carry `effect` in this amendment, or None when it is absent."""
+    return _DETECTORS[effect.effect](effect, ctx)
+
+
+def _near(view: TextView, markers: Sequence[Occurrence], anchors: Sequence[Occurrence],
+          within: int) -> tuple[Occurrence, Occurrence] | None:
+    """The first marker and anchor in one sentence at most `within` words apart."""
+    for marker in markers:
+        sentence = view.words[marker.first].sentence
+        for anchor in anchors:
+            if view.words[anchor.first].sentence != sentence:
+                continue
+            gap = max(anchor.first - marker.last, marker.first - anchor.last, 0)
+            if gap <= within:
+                return marker, anchor
+    return None
+
+
+def _unshielded(view: TextView, hits: Sequence[Occurrence], markers: dict[str, list[Occurrence]]
+                ) -> list[Occurrence]:
+    shield = shielded(view, markers)
+    return [hit for hit in hits if hit.first not in shield]
+
+
+def _restriction(effect: ForbiddenEffect, ctx: Context, kinds: Sequence[str],
+                 anchors_from: Sequence[str] | None = None, shield: bool = True) -> Evidence | None:
+    """A marker of `kinds` bearing on the `by` concepts (or the topic) in the brought text."""
+    view = ctx.view
+    if not view.words:
+        return None
+    markers = ctx.markers()
+    found = [o for kind in kinds for o in markers.get(kind, ())]
+    if not found:
+        return None
+    found.sort(key=lambda o: o.first)
+    ids = effect.by if anchors_from is None else anchors_from
+    if ids:
+        anchors = ctx.concept_hits(ids)
+        if shield:  # "независимо от категории": the category is guaranteed, not restricted
+            anchors = _unshielded(view, anchors, markers)
+    else:
+        anchors = list(ctx.topic_hits)
+        if not anchors and _context_topic(ctx):
+            return [(view, found[0])]  # the unit in force supplies the topic
+    pair = _near(view, found, anchors, effect.within)
+    if pair is None:
+        return None
+    return [(view, pair[0]), (view, pair[1])]
+
+
+def _context_topic(ctx: Context) -> bool:
+    return ctx.topic_from_context
+
+
+def _denies_access(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
+    return _restriction(effect, ctx, (*RESTRICTIONS, "finality"))
+
+
+def _restricts(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
+    return _restriction(effect, ctx, RESTRICTIONS)
+
+
+def _final_decision(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
+    found = _restriction(effect, ctx, ("finality",))
+    if found:
+        return found
+    appeal = [c for c in ("appeal-right", "court-access") if c in ctx.knowledge.concepts]
+    if not appeal:
+        return None
+    view = ctx.view
+    markers = ctx.markers()
+    negated = [*markers.get("negation", ()), *markers.get("ban", ())]
+    pair = _near(view, negated, ctx.concept_hits(appeal), 3)
+    if pair is None:
+        return None
+    return [(view, pair[0]), (view, pair[1])]
+
+
+def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
+    view = ctx.view
+    if not view.words:
+        return None
+    markers = ctx.markers()
+    members = {m: ctx.concept_hits([m]) for m in effect.members}
+    named = [hit for hits in members.values() for hit in hits]
+    if not named:
+        return None
+    limiting = sorted([*markers.get("focus", ()), *markers.get("exception", ())], key=lambda o: o.first)
+    pair = _near(view, limiting, named, effect.within if effect.within < 12 else 4)
+    if pair is not None:
+        return [(view, pair[0]), (view, pair[1])]
+    if effect.whole and ctx.concept_hits(effect.whole):
+        return None  # the whole group is named
+    missing = [m for m, hits in members.items() if not hits]
+    if missing and len(missing) < len(members):
+        return [(view, named[0])]  # a part of the group is named, the rest is left out
+    return None
+
+
+def _subordinates(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
+    view = ctx.view
+    markers = ctx.markers()
+    priority = markers.get("priority", ())
+    if not priority:
+        return None
+    protected = ctx.concept_hits(effect.protected)
+    for marker in priority:
+        if _near(view, [marker], protected, effect.within) is None:
+            if effect.by and _near(view, [marker], ctx.concept_hits(effect.by), effect.within) is None:
+                continue
+            return [(view, marker)]
+    return None
+
+
+def _replaces_regime(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
+    texts = ctx.texts
+    new = texts.view("match")
+    operation = texts.amendment.operation
+    if operation in ("replace_words", "delete_words"):
+        old = texts.view("removed")
+        kept = ctx.concept_hits(effect.required, old)
+        if kept and not ctx.concept_hits(effect.required, new):
+            instead = ctx.concept_hits(effect.instead, new) if effect.instead else []
+            if operation == "delete_words" or instead or not effect.instead:
+                return [(old, kept[0]), *((new, hit) for hit in instead[:1])]
+        return None
+    if not new.words:
+        return None
+    instead = ctx.concept_hits(effect.instead) if effect.instead else []
+    if not instead:
+        return None
+    required = ctx.concept_hits(effect.required)
+    if required:
+        # the court stays, unless it only reviews afterwards the body's decision: then the
+        # body decides; treat the regime as kept (the position asks for the court's decision)
+        return None
+    return [(new, instead[0]), *((new, hit) for hit in ctx.topic_hits[:1])]
+
+
+def _automatic(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
+    # "независимо от причин" is itself the automatic consequence: nothing is shielded
+    return _restriction(effect, ctx, ("automatic",), shield=False)
+
+
+def _lasting_bar(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
+    # "независимо от погашения" is itself the lasting bar: nothing is shielded
+    return _restriction(effect, ctx, ("duration",), shield=False)
+
+
+def _removes_guarantee(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
+    texts = ctx.texts
+    operation = texts.amendment.operation
+    if operation in ("replace_words", "delete_words"):
+        old = texts.view("removed")
+        held = ctx.concept_hits(effect.guarantee, old)
+        if held and not ctx.concept_hits(effect.guarantee, texts.view("added")):
+            return [(old, held[0])]
+        return None
+    if operation in ("delete", "repeal"):
+        wanted = set(effect.guarantee)
+        for unit in ctx.units:
+            if wanted.intersection(unit.spec.guarantee):
+                return [(texts.view("match"), Occurrence(0, 0, 0, 0))]
+    return None
+
+
+def _adds_to_restrictive_list(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
+    amendment = ctx.texts.amendment
+    if amendment.operation not in BRINGS_ITEM or not ctx.view.words:
+        return None
+    lists = [unit for unit in ctx.units if unit.spec.lead_in == "restrictive"]
+    if not lists:
+        return None
+    if effect.by:
+        hits = _unshielded(ctx.view, ctx.concept_hits(effect.by), ctx.markers())
+        if not hits:
+            return None
+        return [(ctx.view, hits[0])]
+    if ctx.topic_hits:
+        return [(ctx.view, ctx.topic_hits[0])]
+    return [(ctx.view, Occurrence(0, 0, ctx.view.words[0].start, ctx.view.words[0].end))]
+
+
+_DETECTORS = {
+    "denies-access": _denies_access,
+    "restricts": _restricts,
+    "final-decision": _final_decision,
+    "narrows-group": _narrows_group,
+    "subordinates-interest": _subordinates,
+    "replaces-regime": _replaces_regime,
+    "automatic-consequence": _automatic,
+    "lasting-bar": _lasting_bar,
+    "removes-guarantee": _removes_guarantee,
+    "adds-to-restrictive-list": _adds_to_restrictive_list,
+}

@@ -1,0 +1,247 @@
+"""Shared knowledge, loaded once: concepts, units in force and effect markers (docs/knowledge.md).
+
+Rules name concepts and units by id; this module turns the data files into compiled matchers
+(a concept is a positional condition, so `near` and the effect detectors can ask where it
+stands) and answers "which known units does this amendment touch or cite".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.engine.conditions import (
+    Occurrence,
+    Positional,
+    Regex,
+    Terms,
+    TextView,
+    Trace,
+    WordMatcher,
+    compile_regex,
+    structure_key,
+)
+from checker.engine.knowledge_schema import ConceptFile, ConceptSpec, EffectsFile, UnitFile, UnitSpec
+from checker.engine.yamlread import MAX_BYTES, MarkMap, _error, read_model
+from checker.errors import RuleFileError
+from checker.model import Amendment
+from checker.resources import rules_dir
+
+LEVELS = ("article", "part", "paragraph", "subparagraph")
+
+
+class ConceptNode(Positional):
+    """A shared concept as a positional condition: its terms, its regex, its included concepts."""
+
+    def __init__(self, concept_id: str, parts: Sequence[Positional]):
+        self.id = concept_id
+        self.parts: list[Positional] = list(parts)
+        self.key = structure_key(("concept", concept_id))
+
+    def occurrences(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...]:
+        memo_key = ("occurrences", self.key)
+        found = view.memo.get(memo_key)
+        if found is None:
+            view.memo[memo_key] = ()  # a cycle of includes ends here instead of recursing
+            hits = {o for part in self.parts for o in part.occurrences(view, matcher)}
+            found = view.memo[memo_key] = tuple(sorted(hits, key=lambda o: (o.first, o.last)))
+        return found
+
+    def label(self, lang: str) -> str:
+        return f"concept {self.id}"
+
+    def explain(self, view: TextView, matcher: WordMatcher) -> Trace:
+        found = self.occurrences(view, matcher)
+        words = tuple(dict.fromkeys(view.surface(o.start, o.end) for o in found))
+        return Trace(self.label(view.lang), bool(found), words)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One known unit in force: where it is (act + numbers) and what it brings as context."""
+
+    act: str
+    numbers: tuple[str | None, ...]  # article, part, paragraph, subparagraph
+    spec: UnitSpec
+    source: str  # file:line
+
+    def agrees(self, target: Sequence[str | None]) -> bool:
+        """Whether an amendment of `target` touches this unit: equal on every level both name."""
+        return all(mine is None or theirs is None or mine == theirs
+                   for mine, theirs in zip(self.numbers, target))
+
+    def contains(self, target: Sequence[str | None]) -> bool:
+        """Whether `target` lies inside this unit (or is it)."""
+        return all(mine is None or mine == theirs for mine, theirs in zip(self.numbers, target))
+
+    @property
+    def label(self) -> str:
+        names = ("art.", "part", "para.", "subpara.")
+        return f"{self.act} " + " ".join(f"{n} {v}" for n, v in zip(names, self.numbers) if v)
+
+
+@dataclass
+class Knowledge:
+    """Every concept, unit and marker the rules can use."""
+
+    concepts: dict[str, ConceptNode] = field(default_factory=dict)
+    specs: dict[str, ConceptSpec] = field(default_factory=dict)
+    where: dict[str, str] = field(default_factory=dict)  # concept id -> file:line:col
+    units: dict[str, list[Unit]] = field(default_factory=dict)  # act slug -> units
+    effects: EffectsFile | None = None
+    markers: Any = None  # effects.Markers, compiled from `effects`
+    # unit entries naming an unknown concept: `rules validate` reports them; a check run
+    # still works (the unit just brings no such topic)
+    problems: list[RuleFileError] = field(default_factory=list)
+
+    def concept(self, concept_id: str) -> ConceptNode:
+        return self.concepts[concept_id]
+
+    def units_for(self, amendment: Amendment) -> list[Unit]:
+        """The known units this amendment changes (or lands in)."""
+        target = target_numbers(amendment)
+        if not any(target):
+            return []
+        return [unit for unit in self.units.get(amendment.act.slug, ()) if unit.agrees(target)]
+
+    def cited_units(self, act: str, text: str, lang: str) -> list[Unit]:
+        """Known units of `act` that the text cites by article number ("статьи 484", "484-бап")."""
+        known = self.units.get(act)
+        if not known or not text:
+            return []
+        articles = set(_ARTICLE_REF[lang].findall(text.lower()))
+        return [unit for unit in known if unit.numbers[0] in articles]
+
+
+# "статьи 484", "статьей 15-1", "ст. 11"; "484-бабы", "15-1-бабында"
+_ARTICLE_REF = {
+    "ru": re.compile(r"(?:стать[яиейюёй]{1,2}|ст\.)\s*(\d+(?:-\d+)?)"),
+    "kk": re.compile(r"(\d+(?:-\d+)?)-ба[бп]"),
+}
+
+
+def target_numbers(amendment: Amendment) -> tuple[str | None, ...]:
+    return tuple(getattr(amendment.target, level) for level in LEVELS)
+
+
+def concept_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def _read(file: Path, model: Any, what: str, errors: list[RuleFileError]) -> tuple[Any, MarkMap | None]:
+    shown = _display(file)
+    try:
+        if not file.is_file():
+            errors.append(RuleFileError("not a regular file", location=shown))
+            return None, None
+        if file.stat().st_size > MAX_BYTES:
+            errors.append(RuleFileError(f"{what} larger than 1 MB", location=shown))
+            return None, None
+        content = file.read_bytes()
+    except OSError as exc:
+        errors.append(RuleFileError(f"cannot read: {exc.strerror}", location=shown))
+        return None, None
+    spec, found, marks = read_model(content, shown, model, what)
+    errors.extend(found)
+    return spec, marks
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def read_knowledge(root: Path | None = None, extra_units: Iterable[Path] = (), strict: bool = True,
+                   markers: Path | None = None) -> tuple[Knowledge, list[RuleFileError]]:
+    """Read rules/concepts, rules/units and rules/effects/markers.yaml; every error is collected.
+
+    `markers` names another marker file (tests pair their own concepts with the real markers).
+    """
+    root = root or rules_dir()
+    knowledge = Knowledge()
+    errors: list[RuleFileError] = []
+    raw: dict[str, ConceptSpec] = {}
+    for file in concept_files(root / "concepts"):
+        spec, marks = _read(file, ConceptFile, "concept file", errors)
+        if spec is None or marks is None:
+            continue
+        for concept_id, concept in spec.root.items():
+            mark = marks.find((concept_id,), at_key=True)
+            where = f"{_display(file)}:{mark.line + 1}:{mark.column + 1}"
+            if concept_id in raw:
+                errors.append(_error(_display(file), mark, f"duplicate concept {concept_id!r} "
+                                     f"(also at {knowledge.where[concept_id]})"))
+                continue
+            raw[concept_id] = concept
+            knowledge.where[concept_id] = where
+    for concept_id, concept in raw.items():
+        for included in concept.includes:
+            if included not in raw:
+                errors.append(RuleFileError(f"concept {concept_id!r} includes unknown concept "
+                                            f"{included!r}", location=knowledge.where[concept_id]))
+    _compile_concepts(knowledge, raw)
+    unit_files = [*concept_files(root / "units"), *extra_units]
+    for file in unit_files:
+        spec, marks = _read(file, UnitFile, "unit file", errors)
+        if spec is None or marks is None:
+            continue
+        for index, unit in enumerate(spec.units):
+            mark = marks.find(("units", index))
+            where = f"{_display(file)}:{mark.line + 1}:{mark.column + 1}"
+            for concept_id in (*unit.concepts, *unit.guarantee):
+                if concept_id not in raw:
+                    knowledge.problems.append(RuleFileError(f"unknown concept {concept_id!r}",
+                                                            location=where))
+            numbers = (unit.article, unit.part, unit.paragraph, unit.subparagraph)
+            knowledge.units.setdefault(spec.act, []).append(Unit(spec.act, numbers, unit, where))
+    if strict:
+        errors.extend(knowledge.problems)
+    effects_file = markers or root / "effects" / "markers.yaml"
+    if effects_file.exists():
+        knowledge.effects, _ = _read(effects_file, EffectsFile, "effects file", errors)
+        if knowledge.effects is not None:
+            from checker.engine.effects import Markers
+
+            knowledge.markers = Markers(knowledge.effects)
+    return knowledge, errors
+
+
+def _compile_concepts(knowledge: Knowledge, raw: dict[str, ConceptSpec]) -> None:
+    from checker.engine.conditions import _compile_terms
+    from checker.engine.schema import TermsCondition
+
+    for concept_id, concept in raw.items():
+        parts: list[Positional] = []
+        if concept.terms is not None:
+            parts.append(_compile_terms(TermsCondition(terms=concept.terms)))
+        if concept.regex is not None:
+            written = {lang: p for lang, p in (("kk", concept.regex.kk), ("ru", concept.regex.ru)) if p}
+            parts.append(Regex({lang: compile_regex(p) for lang, p in written.items()}, written))
+        knowledge.concepts[concept_id] = ConceptNode(concept_id, parts)
+        knowledge.specs[concept_id] = concept
+    for concept_id, concept in raw.items():
+        node = knowledge.concepts[concept_id]
+        node.parts.extend(knowledge.concepts[i] for i in concept.includes if i in knowledge.concepts)
+
+
+_LOADED: dict[str, Knowledge] = {}
+
+
+def load_knowledge(root: Path | None = None) -> Knowledge:
+    """The shipped knowledge (cached per folder); the first error is raised."""
+    key = str(root or rules_dir())
+    found = _LOADED.get(key)
+    if found is None:
+        found, errors = read_knowledge(root, strict=False)
+        if errors:
+            first = errors[0]
+            if len(errors) > 1:
+                first.hint = f"and {len(errors) - 1} more; `lawcheck rules validate` lists them all"
+            raise first
+        _LOADED[key] = found
+    return found

@@ -1,0 +1,214 @@
+"""The shared catalogue of effects: each effect, in Kazakh and Russian, fires and stays silent.
+
+The rules here are tiny and use the test concepts in tests/fixtures/knowledge with the real
+marker words of rules/effects/markers.yaml, so what is tested is the detector and the markers,
+not a rule's word list.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.engine import Rule, read_rule
+from checker.engine.knowledge import read_knowledge
+from checker.model import Act, Amendment, Target
+from checker.resources import rules_dir
+
+ROOT = Path(__file__).resolve().parent
+KNOWLEDGE, ERRORS = read_knowledge(ROOT / "fixtures" / "knowledge",
+                                   markers=rules_dir() / "effects" / "markers.yaml")
+TEXTS = {"kk": "x", "ru": "x", "en": "x"}
+
+
+def rule(topic: dict, forbidden: list[dict], complies: list[str] | None = None) -> Rule:
+    data = {"id": "t", "title": TEXTS, "message": TEXTS, "resolution": {"number": 1, "date": "2024-01-01"},
+            "scope": {"acts": ["criminal-procedure-code"]}, "topic": topic, "forbidden": forbidden,
+            "complies": complies or []}
+    spec, errors = read_rule(json.dumps(data, ensure_ascii=False), "<test>")  # JSON is YAML
+    assert errors == []
+    return Rule.from_spec(spec, "<test>", KNOWLEDGE)
+
+
+def fires(r: Rule, lang: str, new: str | None, op: str = "new_wording", old: str | None = None,
+          **target: str) -> bool:
+    from checker.engine.ruleset import RuleSet
+
+    amendment = Amendment(id="1", line=1, end_line=1, col=0, act=Act(slug="criminal-procedure-code", name=""),
+                          operation=op, target=Target(**target), old=old, new=new, language=lang)
+    return bool(RuleSet([r]).check_amendment(amendment, "t", "en", lang))
+
+
+def test_fixture_knowledge_is_valid() -> None:
+    assert ERRORS == []
+
+
+DENIES = rule({"concepts": ["review"]}, [{"effect": "denies-access", "by": ["category"]}],
+              ["regardless-of-category"])
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # negation in other voices, tenses and moods
+    ("ru", "Приговоры по делам об уголовных проступках в кассационном порядке не пересматриваются.", True),
+    ("ru", "Суд кассационной инстанции не пересматривает приговоры по делам об уголовных проступках.", True),
+    ("ru", "Суд отказывает в пересмотре приговоров по делам об уголовных проступках.", True),
+    ("ru", "Пересмотр приговоров допускается лишь по делам, не относящимся к уголовным проступкам.", True),
+    ("kk", "Қылмыстық теріс қылықтар туралы істер бойынша үкімдер кассациялық тәртіппен қайта қаралмайды.", True),
+    ("kk", "Қылмыстық теріс қылықтар туралы істер бойынша кассациялық шағым берілмеген жағдайда…", True),
+    ("kk", "Кассациялық тәртіппен ауыр қылмыстар бойынша ғана қайта қаралады, теріс қылықтар бойынша қаралмауы тиіс.", True),
+    ("kk", "Қылмыстық теріс қылықтар туралы істерді кассациялық тәртіппен қайта қарамау туралы ереже.", True),
+    # permissions, double negatives and guarantees stay silent
+    ("ru", "Приговоры по делам об уголовных проступках могут быть пересмотрены в кассационном порядке.", False),
+    ("ru", "Право на пересмотр приговоров по делам об уголовных проступках не может быть ограничено.", False),
+    ("ru", "Приговоры пересматриваются в кассационном порядке независимо от категории, в том числе по уголовным проступкам.", False),
+    ("ru", "Кассационная жалоба подаётся не позднее шести месяцев, в том числе по уголовным проступкам.", False),
+    ("kk", "Қылмыстық теріс қылықтар туралы істер бойынша үкімдер кассациялық тәртіппен қайта қаралуы мүмкін.", False),
+    ("kk", "Қылмыстық теріс қылықтар бойынша кассациялық шағым беру құқығы шектелмейді.", False),
+    ("kk", "Үкімдер қылмыс санатына қарамастан, оның ішінде теріс қылықтар бойынша, кассациялық тәртіппен қайта қаралады.", False),
+])
+def test_denies_access(lang: str, text: str, expected: bool) -> None:
+    assert fires(DENIES, lang, text) is expected
+
+
+NARROWS = rule({"concepts": ["childcare"]},
+               [{"effect": "narrows-group", "members": ["mother", "father"], "whole": ["parent"]}])
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "Период ухода за ребёнком засчитывается только матери.", True),
+    ("ru", "Период ухода за ребёнком засчитывается матери.", True),  # the father left out
+    ("ru", "Период ухода за ребёнком засчитывается отцу лишь в исключительных случаях.", True),
+    ("ru", "Период ухода за ребёнком засчитывается одному из родителей.", False),
+    ("ru", "Период ухода за ребёнком засчитывается матери или отцу.", False),
+    ("kk", "Баланы күту кезеңі тек анасына есептеледі.", True),
+    ("kk", "Баланы күту кезеңі анасына есептеледі.", True),
+    ("kk", "Баланы күту кезеңі ата-анасының біріне есептеледі.", False),
+    ("kk", "Баланы күту кезеңі анасына немесе әкесіне есептеледі.", False),
+])
+def test_narrows_group(lang: str, text: str, expected: bool) -> None:
+    assert fires(NARROWS, lang, text) is expected
+
+
+SUBORDINATES = rule({"concepts": ["adoption"]},
+                    [{"effect": "subordinates-interest", "protected": ["child-interest"]}])
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "При усыновлении преимущественное право имеют родственники, состоящие на учёте дольше других.", True),
+    ("ru", "При усыновлении кандидаты рассматриваются в порядке очерёдности постановки на учёт.", True),
+    ("ru", "При усыновлении преимущество отдаётся семье, в наибольшей мере отвечающей интересам ребёнка.", False),
+    ("ru", "При усыновлении учитываются интересы ребёнка.", False),
+    ("kk", "Бала асырап алуда бірінші кезекте есепке ерте қойылған үміткерлерге басымдық беріледі.", True),
+    ("kk", "Бала асырап алуда баланың мүддесіне сай келетін отбасына басымдық беріледі.", False),
+])
+def test_subordinates_interest(lang: str, text: str, expected: bool) -> None:
+    assert fires(SUBORDINATES, lang, text) is expected
+
+
+REGIME = rule({"concepts": ["housing"]},
+              [{"effect": "replaces-regime", "required": ["court-decision"], "instead": ["admin-body"]}])
+
+
+@pytest.mark.parametrize(("lang", "op", "old", "text", "expected"), [
+    ("ru", "new_wording", None, "Выселение из жилища производится на основании постановления акимата.", True),
+    ("ru", "new_wording", None, "Выселение из жилища производится по решению суда по иску акимата.", False),
+    ("ru", "replace_words", "по решению суда", "по решению акима", True),
+    ("ru", "delete_words", "по решению суда", None, True),
+    ("ru", "replace_words", "по решению суда", "по вступившему в силу решению суда", False),
+    ("kk", "new_wording", None, "Тұрғын үйден шығару әкімнің қаулысы негізінде жүргізіледі.", True),
+    ("kk", "new_wording", None, "Тұрғын үйден шығару сот шешімімен жүргізіледі.", False),
+    ("kk", "replace_words", "сот шешімімен", "әкімдіктің шешімімен", True),
+])
+def test_replaces_regime(lang: str, op: str, old: str | None, text: str | None, expected: bool) -> None:
+    context = "Выселение из жилища" if lang == "ru" else "Тұрғын үйден шығару"
+    if op != "new_wording":
+        old = f"{context} {old}"
+        text = None if text is None else f"{context} {text}"
+    assert fires(REGIME, lang, text, op, old) is expected
+
+
+BAR = rule({"concepts": ["conviction"]}, [{"effect": "lasting-bar", "by": ["conviction"]}])
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "Не может быть принято на службу лицо, когда-либо имевшее судимость.", True),
+    ("ru", "Не может быть принято на службу лицо, имеющее судимость, независимо от её погашения.", True),
+    ("ru", "Не может быть принято на службу лицо, ранее судимое за умышленное преступление.", True),
+    ("ru", "Не может быть принято на службу лицо, имеющее непогашенную судимость.", False),
+    ("kk", "Бұрын сотталған адам қызметке қабылданбайды.", True),
+    ("kk", "Соттылығы өтелгеніне қарамастан адам қызметке қабылданбайды.", True),
+    ("kk", "Өтелмеген соттылығы бар адам қызметке қабылданбайды.", False),
+])
+def test_lasting_bar(lang: str, text: str, expected: bool) -> None:
+    assert fires(BAR, lang, text) is expected
+
+
+AUTOMATIC = rule({"concepts": ["malicious"]}, [{"effect": "automatic-consequence", "by": ["malicious"]}])
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "Причинение себе телесных повреждений независимо от причин является злостным нарушением.", True),
+    ("ru", "Такое действие автоматически влечёт признание его злостным нарушением.", True),
+    ("ru", "Администрация с учётом обстоятельств вправе признать действие злостным нарушением.", False),
+    ("kk", "Өзіне дене жарақатын келтіру себептеріне қарамастан қасақана бұзушылық деп танылады.", True),
+    ("kk", "Әкімшілік мән-жайды ескере отырып, әрекетті қасақана бұзушылық деп тануы мүмкін.", False),
+])
+def test_automatic_consequence(lang: str, text: str, expected: bool) -> None:
+    assert fires(AUTOMATIC, lang, text) is expected
+
+
+FINAL = rule({"concepts": ["commission"]}, [{"effect": "final-decision"}])
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "Решение комиссии является окончательным.", True),
+    ("ru", "Решение комиссии обжалованию не подлежит.", True),
+    ("ru", "Решение комиссии может быть обжаловано в суд.", False),
+    ("kk", "Комиссияның шешімі түпкілікті болып табылады.", True),
+    ("kk", "Комиссияның шешіміне шағым жасалмайды.", True),
+    ("kk", "Комиссияның шешіміне сотқа шағым жасалуы мүмкін.", False),
+])
+def test_final_decision(lang: str, text: str, expected: bool) -> None:
+    assert fires(FINAL, lang, text) is expected
+
+
+GUARANTEE = rule({"concepts": ["review"]},
+                 [{"effect": "removes-guarantee", "guarantee": ["regardless-of-category"]}])
+
+
+@pytest.mark.parametrize(("lang", "op", "old", "text", "target", "expected"), [
+    ("ru", "replace_words", "независимо от категории преступления", "по делам о тяжких преступлениях", {}, True),
+    ("ru", "delete_words", "независимо от категории преступления", None, {}, True),
+    ("ru", "replace_words", "независимо от категории преступления", "независимо от категории и вида преступления", {}, False),
+    ("ru", "delete", None, None, {"article": "484", "part": "3"}, True),
+    ("ru", "delete", None, None, {"article": "484", "part": "1"}, False),
+    ("kk", "replace_words", "қылмыс санатына қарамастан", "ауыр қылмыстар бойынша", {}, True),
+    ("kk", "delete", None, None, {"article": "484", "part": "3"}, True),
+])
+def test_removes_guarantee(lang: str, op: str, old: str | None, text: str | None, target: dict,
+                           expected: bool) -> None:
+    assert fires(GUARANTEE, lang, text, op, old, **({"article": "484"} | target)) is expected
+
+
+LISTED = rule({"concepts": ["review"]}, [{"effect": "adds-to-restrictive-list", "by": ["category"]}])
+
+
+@pytest.mark.parametrize(("lang", "part", "text", "expected"), [
+    ("ru", "2", "4) приговоры по делам об уголовных проступках;", True),
+    ("ru", "1", "4) приговоры по делам об уголовных проступках;", False),
+    ("ru", "2", "4) определения о назначении экспертизы;", False),
+    ("kk", "2", "4) қылмыстық теріс қылықтар туралы істер бойынша үкімдер;", True),
+    ("kk", "1", "4) қылмыстық теріс қылықтар туралы істер бойынша үкімдер;", False),
+])
+def test_adds_to_restrictive_list(lang: str, part: str, text: str, expected: bool) -> None:
+    assert fires(LISTED, lang, text, "supplement", None, article="484", part=part, paragraph="4") is expected
+
+
+def test_unit_in_force_supplies_the_topic() -> None:
+    """A provision of 484(2) need not say "cassation": the unit in force says it."""
+    r = rule({"concepts": ["review"]}, [{"effect": "restricts", "by": ["category"]}])
+    text = "Приговоры по делам об уголовных проступках обжалованию не подлежат."
+    assert fires(r, "ru", text, article="484", part="2")
+    assert not fires(r, "ru", text, article="12")
