@@ -251,6 +251,7 @@ class Finding:
     baseline: bool = False  # True when the finding is already in the baseline
     evidence_spans: tuple[tuple[int, int, int], ...] = field(default=(), compare=False)
     # (line, start_col, end_col) of the triggering words in the user's file
+    effect: str = ""  # the effect of the shared catalogue that was found ("" for word rules)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -267,6 +268,8 @@ class Finding:
         }
         data["col"] = self.col
         data["title"] = self.title
+        if self.effect:
+            data["effect"] = self.effect
         data["fingerprint"] = self.fingerprint
         if self.suppressed is not None:
             data["suppressed"] = {"reason": self.suppressed}

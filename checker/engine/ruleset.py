@@ -92,7 +92,14 @@ class Rule:
 
     def fire(self, texts: AmendmentTexts, matcher: WordMatcher) -> list[tuple[TextView, Occurrence]] | None:
         """The evidence when every given condition holds and `unless` does not; else None."""
+        found = self.fire_with_effect(texts, matcher)
+        return None if found is None else found[0]
+
+    def fire_with_effect(self, texts: AmendmentTexts, matcher: WordMatcher
+                         ) -> tuple[list[tuple[TextView, Occurrence]], str] | None:
+        """The evidence and the effect id that fired ("" for a rule without `forbidden`)."""
         evidence: list[tuple[TextView, Occurrence]] = []
+        effect = ""
         for part in PARTS:
             node = getattr(self, part)
             if node is None:
@@ -106,10 +113,11 @@ class Rule:
             found = self._effects(texts, matcher)
             if found is None:
                 return None
-            evidence.extend(found)
+            effect, hits = found
+            evidence.extend(hits)
         if texts.brings_text and self._complies(texts, matcher):
             return None
-        return evidence
+        return evidence, effect
 
     def _complies(self, texts: AmendmentTexts, matcher: WordMatcher) -> bool:
         """An exception in the text the amendment brings: `unless`, or a `complies` concept."""
@@ -154,7 +162,8 @@ class Rule:
         return TopicFinding(found and not missing, real_hits, (from_context or in_units) and not real_hits,
                             units, why)
 
-    def _effects(self, texts: AmendmentTexts, matcher: WordMatcher) -> list[tuple[TextView, Occurrence]] | None:
+    def _effects(self, texts: AmendmentTexts, matcher: WordMatcher
+                 ) -> tuple[str, list[tuple[TextView, Occurrence]]] | None:
         topic = self.topic(texts, matcher)
         if not topic.holds:
             return None
@@ -163,8 +172,32 @@ class Rule:
             found = detect(effect, ctx)
             if found:
                 view = texts.view("match")
-                return [*found, *((view, hit) for hit in topic.hits[:1])]
+                return effect.effect, [*found, *((view, hit) for hit in topic.hits[:1])]
         return None
+
+    def effect_traces(self, texts: AmendmentTexts, matcher: WordMatcher) -> list[Trace]:
+        """For `explain`: the topic, each forbidden effect and the complying concepts."""
+        topic = self.topic(texts, matcher)
+        view = texts.view("match")
+        words = tuple(dict.fromkeys(view.surface(h.start, h.end) for h in topic.hits))
+        units = ", ".join(unit.label for unit in topic.units) or "none known"
+        traces = [Trace(f"topic ({topic.why}; units in force: {units})", topic.holds, words)]
+        ctx = self._context(texts, matcher, topic)
+        for effect in self.spec.forbidden or ():
+            found = detect(effect, ctx) if topic.holds else None
+            hit_words = tuple(dict.fromkeys(v.surface(h.start, h.end) for v, h in found or ()
+                                            if h.end > h.start))
+            params = ", ".join(f"{key}: {' | '.join(value)}" for key in
+                               ("by", "members", "protected", "required", "instead", "guarantee")
+                               if (value := getattr(effect, key)))
+            label = f"effect {effect.effect}" + (f" ({params})" if params else "")
+            traces.append(Trace(label, bool(found), hit_words))
+        if self.spec.complies and self.knowledge is not None:
+            for concept_id in self.spec.complies:
+                hits = self.knowledge.concept(concept_id).occurrences(view, matcher)
+                traces.append(Trace(f"complies: concept {concept_id} (its presence clears the provision)",
+                                    bool(hits), tuple(view.surface(h.start, h.end) for h in hits)))
+        return traces
 
     def _context(self, texts: AmendmentTexts, matcher: WordMatcher, topic: TopicFinding) -> Context:
         assert self.knowledge is not None
@@ -344,9 +377,11 @@ class RuleSet:
         for rule in candidates:
             if not rule.article_in_scope(amendment):
                 continue
-            evidence = rule.fire(texts, self.matcher)
-            if evidence is not None:
-                findings.append(_finding(rule, amendment, path, lang, draft_lang or texts.lang, evidence))
+            fired = rule.fire_with_effect(texts, self.matcher)
+            if fired is not None:
+                evidence, effect = fired
+                findings.append(_finding(rule, amendment, path, lang, draft_lang or texts.lang,
+                                         evidence, effect))
         return findings
 
     def configured(self, enable: set[str] | None, disable: set[str],
@@ -391,6 +426,14 @@ class RuleSet:
             else:
                 trace = node.explain(view, self.matcher)
             parts.append(PartTrace(part, sees, view.text, trace))
+        if rule.spec.forbidden:
+            traces = rule.effect_traces(texts, self.matcher)
+            view = texts.view("match")
+            parts.append(PartTrace("topic + forbidden effects", SEES[texts.source("match") or "nothing"],
+                                   view.text, Trace("all of", all(t.holds for t in traces[:1]) and
+                                                    any(t.holds for t in traces[1:]
+                                                        if t.label.startswith("effect")),
+                                                    (), tuple(traces))))
         scope = rule.scope_checks(amendment)
         if amendment.status != "parsed":
             scope = (ScopeCheck("status", False, f"{amendment.status}: only parsed amendments are "
@@ -424,7 +467,7 @@ def _ordered(evidence: list[tuple[TextView, Occurrence]]) -> list[tuple[TextView
 
 
 def _finding(rule: Rule, amendment: Amendment, path: str, lang: str, draft_lang: str,
-             evidence: list[tuple[TextView, Occurrence]]) -> Finding:
+             evidence: list[tuple[TextView, Occurrence]], effect: str = "") -> Finding:
     spec = rule.spec
     assert spec.message is not None  # the schema requires it for conflict rules
     suggestion = ""
@@ -451,4 +494,5 @@ def _finding(rule: Rule, amendment: Amendment, path: str, lang: str, draft_lang:
         title=getattr(spec.title, lang),
         lang=lang,
         evidence_spans=tuple(span for view, hit in ordered for span in view.spans(hit.start, hit.end)),
+        effect=effect,
     )

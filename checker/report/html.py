@@ -23,7 +23,7 @@ from checker.report import (
     source_lines,
     summarize,
 )
-from checker.report.i18n import amendment_label, citation, severity_name, t
+from checker.report.i18n import amendment_label, citation, effect_name, severity_name, t
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
@@ -191,6 +191,9 @@ def finding_boxes(report: FileReport, findings: list[Finding], number: int,
         cite = citation(f, lang)
         if cite:
             parts.append(f"<p class=\"cite\">{esc(t('citation', lang))}: {esc(cite)}</p>")
+        if f.effect:
+            parts.append(f"<p class=\"effect\">{esc(t('effect', lang))}: "
+                         f"{esc(effect_name(f.effect, lang))}</p>")
         if f.suggestion:
             parts.append(f"<p class=\"sugg\"><strong>{esc(t('suggestion', lang))}:</strong> "
                          f"{esc_multiline(f.suggestion)}</p>")

@@ -34,6 +34,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "language": {"kk": "тілі", "ru": "язык", "en": "language"},
     "citation": {"kk": "Негіз", "ru": "Основание", "en": "Basis"},
     "suggestion": {"kk": "Ұсыныс", "ru": "Предложение", "en": "Suggestion"},
+    "effect": {"kk": "Әсері", "ru": "Эффект", "en": "Effect"},
     "reason": {"kk": "себебі", "ru": "причина", "en": "reason"},
     "rule": {"kk": "Ереже", "ru": "Правило", "en": "Rule"},
     "severity": {"kk": "Деңгейі", "ru": "Уровень", "en": "Severity"},
@@ -80,6 +81,43 @@ _FLAGS = {
     "throughout": {"kk": "бүкіл мәтін бойынша", "ru": "по всему тексту", "en": "throughout the text"},
     "whole": {"kk": "(акт толығымен)", "ru": "(акт целиком)", "en": "(whole act)"},
 }
+
+
+EFFECT_NAMES: dict[str, dict[str, str]] = {
+    "denies-access": {"kk": "сотқа немесе қайта қарауға қол жеткізуді жабады не кейінге қалдырады",
+                      "ru": "закрывает или откладывает доступ к суду или пересмотру",
+                      "en": "denies or delays access to a court or a review"},
+    "restricts": {"kk": "қорғалатын құқықты шектейді", "ru": "ограничивает защищаемое право",
+                  "en": "restricts the protected right"},
+    "final-decision": {"kk": "шешімді түпкілікті етеді, шағымдануға жол бермейді",
+                       "ru": "делает решение окончательным, не подлежащим обжалованию",
+                       "en": "makes a decision final or unappealable"},
+    "narrows-group": {"kk": "қорғалатын топты тарылтады", "ru": "сужает защищаемый круг лиц",
+                      "en": "narrows the protected group"},
+    "subordinates-interest": {"kk": "қорғалатын мүддені басқа мүддеден кейін қояды",
+                              "ru": "ставит защищаемый интерес ниже иного",
+                              "en": "puts another interest before the protected one"},
+    "replaces-regime": {"kk": "сот немесе хабарлама тәртібін әкімшілік шешіммен не рұқсатпен ауыстырады",
+                        "ru": "заменяет судебный или уведомительный порядок административным решением или разрешением",
+                        "en": "replaces a court or notification regime by an administrative decision or permission"},
+    "automatic-consequence": {"kk": "жеке бағалаусыз автоматты салдар белгілейді",
+                              "ru": "устанавливает автоматическое последствие без индивидуальной оценки",
+                              "en": "sets an automatic consequence without individual assessment"},
+    "lasting-bar": {"kk": "мерзімсіз немесе өмірлік шектеу белгілейді",
+                    "ru": "устанавливает бессрочный или пожизненный запрет",
+                    "en": "sets a lifelong or indefinite bar"},
+    "removes-guarantee": {"kk": "кепілдікті алып тастайды", "ru": "устраняет гарантию",
+                          "en": "removes a guarantee"},
+    "adds-to-restrictive-list": {"kk": "шектеу тізбесіне жаңа тармақ қосады",
+                                 "ru": "дополняет ограничительный перечень",
+                                 "en": "adds an item to a restrictive list"},
+}
+
+
+def effect_name(effect: str, lang: str) -> str:
+    """What the effect does, in the report's language; an unknown id is shown as written."""
+    forms = EFFECT_NAMES.get(effect)
+    return forms.get(lang, forms["en"]) if forms else effect
 
 
 def t(key: str, lang: str, **values: object) -> str:

@@ -118,6 +118,8 @@ def result(finding: Finding, rule_index: int, lines: dict[int, str], uri: dict[s
         ]
     item["properties"] = {"amendment": finding.amendment, "evidence": finding.evidence,
                           "suggestion": finding.suggestion}
+    if finding.effect:
+        item["properties"]["effect"] = finding.effect
     return item
 
 

@@ -24,7 +24,7 @@ from checker.report import (
     summarize,
     visible_lines,
 )
-from checker.report.i18n import amendment_label, citation, severity_name, t
+from checker.report.i18n import amendment_label, citation, effect_name, severity_name, t
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 MAX_LINES = 6
@@ -90,6 +90,7 @@ def finding_block(finding: Finding, lines: dict[int, str], lang: str, color: boo
     out.extend(snippet(finding, lines, style, color))
     notes = [
         (t("citation", lang) + ": ", citation(finding, lang)),
+        (t("effect", lang) + ": ", effect_name(finding.effect, lang) if finding.effect else ""),
         ("", finding.message),
         (t("suggestion", lang) + ": ", finding.suggestion),
     ]
