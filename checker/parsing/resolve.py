@@ -110,6 +110,13 @@ class Resolver:
         if not s.started:
             self._frame(st, "preamble")
             return
+        if frame.matches("entry_into_force", st.lower):
+            # an order's closing items: "2. … обеспечить государственную регистрацию настоящего
+            # приказа", "3. Настоящий приказ вводится в действие …"
+            s.in_entry_into_force = True
+            s.act, s.item, s.scopes, s.sub = None, None, [], 0
+            self._frame(st, "entry_into_force")
+            return
         self._unparsed(st, "a numbered line that names no act and ends without ':'")
 
     def _on_free(self, st: Located) -> None:
