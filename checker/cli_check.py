@@ -93,6 +93,7 @@ def _prepare(opts: dict[str, Any], cwd: Path) -> Prepared:
         enable=frozenset(config.enable) if config.enable is not None else None,
         disable=frozenset(config.disable),
         severity=tuple(sorted(config.severity.items())),
+        units=config.units,
     )
     base = load_base(spec)
     config.check_rule_ids(rule.id for rule in base.rules)

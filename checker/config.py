@@ -56,6 +56,7 @@ class ConfigModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
     rules: list[str] = []
+    units: list[str] = []
     enable: list[str] | None = None
     disable: list[str] = []
     severity: dict[str, Literal["error", "warning", "info"]] = {}
@@ -75,6 +76,7 @@ class Config:
     path: Path | None
     root: Path  # relative paths and globs in the config are relative to this folder
     rules: tuple[Path, ...] = ()
+    units: tuple[Path, ...] = ()  # unit files of the user's own acts (docs/knowledge.md)
     enable: tuple[str, ...] | None = None  # as written, so errors can point at the item
     disable: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
@@ -307,6 +309,13 @@ def _build(data: dict[str, Any], path: Path, locate: Callable[[Loc], int]) -> Co
             raise ConfigError(f"rule path {entry!r} does not exist", location(("rules", index)),
                               "paths in the config are relative to the config file's folder")
         rules.append(folder)
+    units: list[Path] = []
+    for index, entry in enumerate(model.units):
+        where = (root / entry).resolve()
+        if not where.exists():
+            raise ConfigError(f"units path {entry!r} does not exist", location(("units", index)),
+                              "paths in the config are relative to the config file's folder")
+        units.extend(sorted(where.glob("*.yaml")) if where.is_dir() else [where])
     suppressions = tuple(
         Suppression(rule=s.rule, reason=s.reason, base=root, location=location(("suppressions", i)),
                     amendment=s.amendment, file=s.file)
@@ -316,6 +325,7 @@ def _build(data: dict[str, Any], path: Path, locate: Callable[[Loc], int]) -> Co
         path=path,
         root=root,
         rules=tuple(rules),
+        units=tuple(units),
         enable=tuple(model.enable) if model.enable is not None else None,
         disable=tuple(model.disable),
         severity=dict(model.severity),

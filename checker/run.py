@@ -36,6 +36,7 @@ class RuleSpec:
     enable: frozenset[str] | None = None
     disable: frozenset[str] = frozenset()
     severity: tuple[tuple[str, str], ...] = ()
+    units: tuple[Path, ...] = ()  # the config's own units in force (rules/units format)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def load_base(spec: RuleSpec) -> Any:
     """The rule base before config: built-in rules plus extra rule files."""
     from checker.engine import load_rules
 
-    return load_rules(list(spec.paths) or None, builtin=spec.builtin)
+    return load_rules(list(spec.paths) or None, builtin=spec.builtin, units=spec.units)
 
 
 def configure(base: Any, spec: RuleSpec) -> Any:

@@ -55,10 +55,11 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _read_all(files: Sequence[Path], strict: bool = True) -> tuple[list[Rule], list[tuple[Path, RuleFileError]]]:
+def _read_all(files: Sequence[Path], strict: bool = True, units: Sequence[Path] = ()
+              ) -> tuple[list[Rule], list[tuple[Path, RuleFileError]]]:
     rules: list[Rule] = []
     errors: list[tuple[Path, RuleFileError]] = []
-    knowledge, problems = read_knowledge(strict=strict)
+    knowledge, problems = read_knowledge(extra_units=units, strict=strict)
     errors.extend((Path(str(e.location or "").split(":")[0]), e) for e in problems)
     first_seen: dict[str, str] = {}
     for file in files:
@@ -94,7 +95,8 @@ def _selection(paths: Sequence[Path | str] | None, builtin: bool) -> list[Path]:
     return rule_files([*sources, *(paths or ())])
 
 
-def validate_rules(paths: Sequence[Path | str] | None = None, *, builtin: bool = True) -> list[RuleFileError]:
+def validate_rules(paths: Sequence[Path | str] | None = None, *, builtin: bool = True,
+                   units: Sequence[Path] = ()) -> list[RuleFileError]:
     """Every error of every rule file of `paths` (default: the shipped rules).
 
     The shipped rules are read as well, so that a rule whose id is already taken is reported,
@@ -105,12 +107,14 @@ def validate_rules(paths: Sequence[Path | str] | None = None, *, builtin: bool =
         files = _selection(paths, builtin)
     except RuleFileError as exc:
         return [exc]
-    return [error for file, error in _read_all(files)[1] if given is None or file in given]
+    return [error for file, error in _read_all(files, units=units)[1]
+            if given is None or file in given]
 
 
-def load_rules(paths: Sequence[Path | str] | None = None, *, builtin: bool = True) -> RuleSet:
+def load_rules(paths: Sequence[Path | str] | None = None, *, builtin: bool = True,
+               units: Sequence[Path] = ()) -> RuleSet:
     """The shipped rules plus extra files or folders; the first error is raised."""
-    rules, errors = _read_all(_selection(paths, builtin), strict=False)
+    rules, errors = _read_all(_selection(paths, builtin), strict=False, units=units)
     if errors:
         first = errors[0][1]
         if len(errors) > 1:
