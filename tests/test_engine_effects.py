@@ -212,3 +212,41 @@ def test_unit_in_force_supplies_the_topic() -> None:
     text = "Приговоры по делам об уголовных проступках обжалованию не подлежат."
     assert fires(r, "ru", text, article="484", part="2")
     assert not fires(r, "ru", text, article="12")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the court named only as one of two ways is no guarantee
+    ("ru", "Выселение из жилища производится по решению суда или по постановлению акимата.", True),
+    ("kk", "Тұрғын үйден шығару сот шешімімен немесе әкімнің қаулысымен жүргізіледі.", True),
+    # "without a court decision" is an absence of the court, not its presence
+    ("ru", "Выселение из жилища производится акиматом без решения суда.", True),
+    ("ru", "Выселение из жилища производится по решению суда, а не по постановлению акимата.", False),
+])
+def test_replaces_regime_alternatives_and_absences(lang: str, text: str, expected: bool) -> None:
+    assert fires(REGIME, lang, text) is expected
+
+
+def test_a_kazakh_negation_before_a_ban_belongs_to_another_verb() -> None:
+    """"…тексермей бас тартады": refusing without checking is a refusal, not a permission."""
+    r = rule({"concepts": ["review"]}, [{"effect": "restricts", "by": ["category"]}])
+    text = "Теріс қылықтар бойынша кассациялық шағымды сот мән-жайын тексермей бас тартады."
+    assert fires(r, "kk", text)
+
+
+def test_a_negation_inside_the_concept_is_not_a_restriction_of_it() -> None:
+    """"не относящимся к проступкам" is part of what the concept names: nothing restricts it."""
+    r = rule({"concepts": ["review"]}, [{"effect": "restricts", "by": ["non-category"]}])
+    assert fires(r, "ru", "Пересмотр по делам, не связанным с проступками, не производится.")
+    assert not fires(r, "ru", "Пересмотр по делам, не связанным с проступками, производится в общем порядке.")
+
+
+LEVELLING = rule({"concepts": ["adoption"]},
+                 [{"effect": "subordinates-interest", "protected": ["child-interest"]}])
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "При усыновлении требования кандидатов, включая интересы ребёнка, учитываются в порядке поступления.", True),
+    ("kk", "Бала асырап алуда үміткерлердің өтініштері, баланың мүддесін қоса алғанда, түсу ретімен қаралады.", True),
+])
+def test_levelling_takes_the_protected_interest_off_its_rank(lang: str, text: str, expected: bool) -> None:
+    assert fires(LEVELLING, lang, text) is expected

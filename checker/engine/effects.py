@@ -68,7 +68,7 @@ class Markers:
             raw[kind] = [o for o in raw.get(kind, ())
                          if not blocked.intersection(range(o.first, o.last + 1))]
         raw["duration"] = [*raw.get("duration", ()), *_regardless_of_lapse(view, raw)]
-        found = _cancel_double_negatives(raw)
+        found = _cancel_double_negatives(raw, view.lang)
         view.memo["markers"] = found
         return found
 
@@ -87,7 +87,7 @@ def _regardless_of_lapse(view: TextView, raw: dict[str, list[Occurrence]]) -> li
     return found
 
 
-def _cancel_double_negatives(raw: dict[str, list[Occurrence]]) -> dict[str, list[Occurrence]]:
+def _cancel_double_negatives(raw: dict[str, list[Occurrence]], lang: str) -> dict[str, list[Occurrence]]:
     """A negated ban is a permission: "не ограничивается", "без ограничений", "тыйым салынбайды"."""
     negations = sorted(raw.get("negation", ()), key=lambda o: o.first)
     bans = raw.get("ban", [])
@@ -95,11 +95,15 @@ def _cancel_double_negatives(raw: dict[str, list[Occurrence]]) -> dict[str, list
     dead_ban: set[Occurrence] = set()
     for ban in bans:
         for neg in negations:
-            if neg.last <= ban.first and ban.first - neg.last <= CANCEL_REACH:
+            before = neg.last <= ban.first and ban.first - neg.last <= CANCEL_REACH
+            if lang == "kk":
+                # a Kazakh negation follows its verb: "тыйым салынбайды", "шектелмейді"; one
+                # standing before the ban belongs to another verb ("ұсынбай, бас тартады")
+                negated = neg.first == ban.first or (ban.last < neg.first and neg.first - ban.last <= 2)
+            else:
+                negated = before  # "не может быть ограничено", "без ограничений"
+            if negated:
                 dead_neg.add(neg)
-                dead_ban.add(ban)
-            elif ban.last <= neg.first and neg.first - ban.last <= 2 or neg.first == ban.first:
-                dead_neg.add(neg)  # "тыйым салынбайды", "шектелмейді"
                 dead_ban.add(ban)
     out = dict(raw)
     out["negation"] = [o for o in negations if o not in dead_neg]
@@ -164,6 +168,8 @@ def _near(view: TextView, markers: Sequence[Occurrence], anchors: Sequence[Occur
         for anchor in anchors:
             if view.words[anchor.first].sentence != sentence:
                 continue
+            if anchor.first <= marker.first and marker.last <= anchor.last:
+                continue  # "не состоящее в браке" is the concept itself, not a restriction of it
             gap = max(anchor.first - marker.last, marker.first - anchor.last, 0)
             if gap <= within:
                 return marker, anchor
@@ -254,6 +260,12 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
 def _subordinates(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     view = ctx.view
     markers = ctx.markers()
+    levelling = markers.get("levelling", ())
+    if levelling:
+        # "включая алименты, удовлетворяются пропорционально": the protected claim lost its rank
+        near = _near(view, levelling, [*protected_hits(ctx, effect), *ctx.topic_hits], 20)
+        if near is not None:
+            return [(view, near[0]), (view, near[1])]
     priority = markers.get("priority", ())
     if not priority:
         return None
@@ -266,6 +278,37 @@ def _subordinates(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     return None
 
 
+def protected_hits(ctx: Context, effect: ForbiddenEffect) -> list[Occurrence]:
+    return ctx.concept_hits(effect.protected)
+
+
+def affirmed(ctx: Context, hits: Sequence[Occurrence], view: TextView | None = None) -> list[Occurrence]:
+    """Occurrences that are not negated: "без решения суда", "сотқа жүгінбей" are absences."""
+    view = view or ctx.view
+    negations = ctx.markers(view).get("negation", ())
+    kept = []
+    for hit in hits:
+        if view.lang == "kk":
+            negated = any(0 < n.first - hit.last <= 2 for n in negations)
+        else:
+            negated = any(0 <= hit.first - n.last <= 2 and n.last < hit.first for n in negations)
+        if not negated:
+            kept.append(hit)
+    return kept
+
+
+ALTERNATIVE = {"ru": {"или", "либо"}, "kk": {"немесе", "болмаса", "әлде"}}
+
+
+def _alternative_between(view: TextView, a: Occurrence, b: Occurrence) -> bool:
+    """"по решению суда или с санкции прокурора": the court is only one of two ways."""
+    lo, hi = sorted((a, b), key=lambda o: o.first)
+    if view.words[lo.first].sentence != view.words[hi.first].sentence or hi.first - lo.last > 12:
+        return False
+    words = ALTERNATIVE.get(view.lang, set())
+    return any(view.words[i].text in words for i in range(lo.last + 1, hi.first))
+
+
 def _replaces_regime(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     texts = ctx.texts
     new = texts.view("match")
@@ -273,21 +316,25 @@ def _replaces_regime(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     if operation in ("replace_words", "delete_words"):
         old = texts.view("removed")
         kept = ctx.concept_hits(effect.required, old)
-        if kept and not ctx.concept_hits(effect.required, new):
-            instead = ctx.concept_hits(effect.instead, new) if effect.instead else []
+        arriving = affirmed(ctx, ctx.concept_hits(effect.required, new), new) if new.words else []
+        instead = ctx.concept_hits(effect.instead, new) if effect.instead and new.words else []
+        if kept and not arriving:
             if operation == "delete_words" or instead or not effect.instead:
                 return [(old, kept[0]), *((new, hit) for hit in instead[:1])]
+        if instead and not arriving and not ctx.concept_hits(effect.instead, old):
+            return [(new, instead[0])]  # a non-judicial decider arrives in the provision
         return None
     if not new.words:
         return None
     instead = ctx.concept_hits(effect.instead) if effect.instead else []
     if not instead:
         return None
-    required = ctx.concept_hits(effect.required)
+    required = affirmed(ctx, ctx.concept_hits(effect.required))
     if required:
-        # the court stays, unless it only reviews afterwards the body's decision: then the
-        # body decides; treat the regime as kept (the position asks for the court's decision)
-        return None
+        for one in instead:
+            if any(_alternative_between(new, one, court) for court in required):
+                return [(new, one)]
+        return None  # the required regime stays
     return [(new, instead[0]), *((new, hit) for hit in ctx.topic_hits[:1])]
 
 

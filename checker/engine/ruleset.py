@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from checker.engine.conditions import Node, Occurrence, Positional, Trace, WordMatcher, compile_condition
 from checker.engine.effective import PARTS, AmendmentTexts, TextView
-from checker.engine.effects import Context, detect
+from checker.engine.effects import Context, affirmed, detect
 from checker.engine.knowledge import Knowledge, Unit, load_knowledge, target_numbers
 from checker.engine.schema import ConceptCondition, RuleSpec, UnitRef
 from checker.errors import ConfigError, LawcheckError
@@ -125,7 +125,9 @@ class Rule:
         if self.unless is not None and self.unless.evaluate(view, matcher).holds:
             return True
         if self.spec.complies and self.knowledge is not None:
-            return any(self.knowledge.concept(c).occurrences(view, matcher) for c in self.spec.complies)
+            ctx = Context(texts, self.knowledge, matcher, [], ())
+            return any(affirmed(ctx, self.knowledge.concept(c).occurrences(view, matcher))
+                       for c in self.spec.complies)
         return False
 
     def topic(self, texts: AmendmentTexts, matcher: WordMatcher) -> TopicFinding:
@@ -150,7 +152,8 @@ class Rule:
                     break
         from_context = bool(context.intersection(topic.concepts))
         target = target_numbers(amendment)
-        in_units = any(ref.act == amendment.act.slug and _agrees(ref, target) for ref in topic.units)
+        in_units = any(target) and any(ref.act == amendment.act.slug and _agrees(ref, target)
+                                       for ref in topic.units)
         found = bool(hits) or from_context or in_units or not topic.concepts and not topic.units
         missing = [c for c in topic.requires
                    if c not in context and not knowledge.concept(c).occurrences(view, matcher)]
