@@ -250,3 +250,12 @@ LEVELLING = rule({"concepts": ["adoption"]},
 ])
 def test_levelling_takes_the_protected_interest_off_its_rank(lang: str, text: str, expected: bool) -> None:
     assert fires(LEVELLING, lang, text) is expected
+
+
+def test_a_kazakh_clause_final_negative_does_not_negate_a_complying_period() -> None:
+    r = rule({"concepts": ["conviction"]}, [{"effect": "restricts", "by": ["conviction"]}],
+             ["court-decision"])
+    # "сот шешімімен … жіберілмейді": the court decision is there; the verb is what is negated
+    assert not fires(r, "kk", "Сотталған адам сот шешімімен қызметке жіберілмейді.")
+    # "сот шешімінсіз" (without): the court decision is absent, so nothing complies
+    assert fires(r, "kk", "Сотталған адам сот шешімінсіз қызметке жіберілмейді.")

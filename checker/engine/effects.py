@@ -289,12 +289,20 @@ def affirmed(ctx: Context, hits: Sequence[Occurrence], view: TextView | None = N
     kept = []
     for hit in hits:
         if view.lang == "kk":
-            negated = any(0 < n.first - hit.last <= 2 for n in negations)
+            # "сотсыз" (the same word) or a negative converb right after it ("сотқа жүгінбей");
+            # a clause-final verb ("жеті жыл бойы жіберілмейді") negates the verb, not the words
+            negated = any(n.first == hit.last or (n.first - hit.last == 1 and _kk_converb(view, n))
+                          for n in negations)
         else:
             negated = any(0 <= hit.first - n.last <= 2 and n.last < hit.first for n in negations)
         if not negated:
             kept.append(hit)
     return kept
+
+
+def _kk_converb(view: TextView, hit: Occurrence) -> bool:
+    word = view.words[hit.first].text
+    return word.endswith(("й", "стан", "стен"))
 
 
 ALTERNATIVE = {"ru": {"или", "либо"}, "kk": {"немесе", "болмаса", "әлде"}}
