@@ -257,5 +257,12 @@ def test_a_kazakh_clause_final_negative_does_not_negate_a_complying_period() -> 
              ["court-decision"])
     # "сот шешімімен … жіберілмейді": the court decision is there; the verb is what is negated
     assert not fires(r, "kk", "Сотталған адам сот шешімімен қызметке жіберілмейді.")
-    # "сот шешімінсіз" (without): the court decision is absent, so nothing complies
-    assert fires(r, "kk", "Сотталған адам сот шешімінсіз қызметке жіберілмейді.")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Выселение из жилища без решения суда не допускается."),
+    ("kk", "Тұрғын үйден шығаруға сот шешімінсіз жол берілмейді."),
+])
+def test_without_a_court_decision_not_allowed_is_the_guarantee(lang: str, text: str) -> None:
+    r = rule({"concepts": ["housing"]}, [{"effect": "restricts"}], ["court-decision"])
+    assert not fires(r, lang, text)

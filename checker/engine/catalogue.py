@@ -76,6 +76,7 @@ def _rule_section(rule: Rule) -> list[str]:
     if scope.operations:
         watched += f"; operations {', '.join(scope.operations)}"
     lines.append(f"- **Watches:** {watched}")
+    lines.extend(_position_lines(spec))
     if spec.message is not None:
         lines += ["", "**Message**", ""]
         lines += [f"- {lang}: {_escape(getattr(spec.message, lang))}" for lang in ("kk", "ru", "en")]
@@ -94,6 +95,33 @@ def _rule_section(rule: Rule) -> list[str]:
             label = "reported" if kind == "conflict" else "not reported"
             lines.append(f"| {label} | {cells[0]} | {cells[1]} |")
     lines.append("")
+    return lines
+
+
+def _position_lines(spec: object) -> list[str]:
+    """Topic, forbidden effects and what complies, as a lawyer reads them."""
+    from checker.report.i18n import effect_name
+
+    lines: list[str] = []
+    topic = getattr(spec, "topic", None)
+    if topic is not None:
+        parts = [", ".join(f"`{c}`" for c in topic.concepts)] if topic.concepts else []
+        if topic.units:
+            parts.append("units " + ", ".join(
+                " ".join(x for x in (u.act, u.article and f"art. {u.article}", u.part and f"part {u.part}",
+                                     u.paragraph and f"para. {u.paragraph}") if x) for u in topic.units))
+        if topic.requires:
+            parts.append("requires " + ", ".join(f"`{c}`" for c in topic.requires))
+        lines.append(f"- **Topic:** {'; '.join(parts)}")
+    for effect in getattr(spec, "forbidden", None) or ():
+        params = "; ".join(f"{key} " + ", ".join(f"`{c}`" for c in value) for key in
+                           ("by", "members", "whole", "protected", "required", "instead", "guarantee")
+                           if (value := getattr(effect, key)))
+        lines.append(f"- **Forbidden effect:** {effect_name(effect.effect, 'en')} "
+                     f"(`{effect.effect}`{'; ' + params if params else ''})")
+    complies = getattr(spec, "complies", None)
+    if complies:
+        lines.append("- **Complies when the provision holds:** " + ", ".join(f"`{c}`" for c in complies))
     return lines
 
 

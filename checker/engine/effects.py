@@ -11,6 +11,7 @@ markers with the concepts a rule names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -22,9 +23,9 @@ if TYPE_CHECKING:
     from checker.engine.effective import AmendmentTexts
     from checker.engine.knowledge import Knowledge, Unit
 
-GUARANTEE_REACH = 6  # words a guarantee ("независимо от", "қарамастан") reaches
+GUARANTEE_REACH = {"ru": 5, "kk": 3}  # words a guarantee ("независимо от", "қарамастан") reaches
 CANCEL_REACH = 3  # words between a negation and the ban it negates
-RESTRICTIONS = ("negation", "ban", "focus", "exception", "delay")
+RESTRICTIONS = ("negation", "ban", "focus", "exception", "delay", "exclusion")
 BRINGS_ITEM = ("supplement", "new_wording", "insert_words")
 
 
@@ -106,6 +107,7 @@ def _cancel_double_negatives(raw: dict[str, list[Occurrence]], lang: str) -> dic
                 dead_neg.add(neg)
                 dead_ban.add(ban)
     out = dict(raw)
+    out["negation_all"] = negations  # cancelled ones too: "без X … не допускается" reads them
     out["negation"] = [o for o in negations if o not in dead_neg]
     out["ban"] = [o for o in bans if o not in dead_ban]
     out["permission"] = [*raw.get("permission", ()), *sorted(dead_ban, key=lambda o: o.first)]
@@ -115,11 +117,12 @@ def _cancel_double_negatives(raw: dict[str, list[Occurrence]], lang: str) -> dic
 def shielded(view: TextView, markers: dict[str, list[Occurrence]]) -> set[int]:
     """Word indexes inside the scope of a guarantee: after "независимо от", before "қарамастан"."""
     words: set[int] = set()
+    reach = GUARANTEE_REACH.get(view.lang, 5)
     for hit in markers.get("guarantee", ()):
         if view.lang == "kk":
-            words.update(range(max(0, hit.first - GUARANTEE_REACH), hit.first))
+            words.update(range(max(0, hit.first - reach), hit.first))
         else:
-            words.update(range(hit.last + 1, min(len(view.words), hit.last + 1 + GUARANTEE_REACH)))
+            words.update(range(hit.last + 1, min(len(view.words), hit.last + 1 + reach)))
     return words
 
 
@@ -161,19 +164,42 @@ def detect(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
 
 
 def _near(view: TextView, markers: Sequence[Occurrence], anchors: Sequence[Occurrence],
-          within: int) -> tuple[Occurrence, Occurrence] | None:
-    """The first marker and anchor in one sentence at most `within` words apart."""
+          within: int, directed: bool = False) -> tuple[Occurrence, Occurrence] | None:
+    """The first marker and anchor in one sentence at most `within` words apart.
+
+    `directed`: a focus word must face its anchor ("только матери", "анасына ғана"); a
+    restriction of a predicate ("пересматривается лишь при условии …") bears both ways.
+    """
     for marker in markers:
         sentence = view.words[marker.first].sentence
         for anchor in anchors:
             if view.words[anchor.first].sentence != sentence:
                 continue
-            if anchor.first <= marker.first and marker.last <= anchor.last:
+            if (anchor.first <= marker.first and marker.last <= anchor.last
+                    and view.words[marker.first].text in PARTICLES):
                 continue  # "не состоящее в браке" is the concept itself, not a restriction of it
+            if directed and not _faces(view, marker, anchor):
+                continue
             gap = max(anchor.first - marker.last, marker.first - anchor.last, 0)
             if gap <= within:
                 return marker, anchor
     return None
+
+
+PARTICLES = frozenset({"не", "ни", "нет", "без", "вне", "емес", "жоқ"})
+AFTER_FOCUS = frozenset({"ғана", "қана"})  # Kazakh focus particles follow what they limit
+FOCUS_WORDS = frozenset({"только", "лишь", "исключительно", "единственно", "тек"})
+
+
+def _faces(view: TextView, marker: Occurrence, anchor: Occurrence) -> bool:
+    """A focus word limits what follows it ("только матери", "тек анасына") or, in Kazakh
+    "ғана / қана", what precedes it ("анасына ғана"); other markers bear both ways."""
+    word = view.words[marker.first].text
+    if word in AFTER_FOCUS:
+        return anchor.last <= marker.first
+    if word in FOCUS_WORDS:
+        return anchor.first >= marker.last
+    return True
 
 
 def _unshielded(view: TextView, hits: Sequence[Occurrence], markers: dict[str, list[Occurrence]]
@@ -246,7 +272,7 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     if not named:
         return None
     limiting = sorted([*markers.get("focus", ()), *markers.get("exception", ())], key=lambda o: o.first)
-    pair = _near(view, limiting, named, effect.within if effect.within < 12 else 4)
+    pair = _near(view, limiting, named, effect.within if effect.within < 12 else 4, directed=True)
     if pair is not None:
         return [(view, pair[0]), (view, pair[1])]
     if effect.whole and ctx.concept_hits(effect.whole):
@@ -262,8 +288,12 @@ def _subordinates(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     markers = ctx.markers()
     levelling = markers.get("levelling", ())
     if levelling:
-        # "включая алименты, удовлетворяются пропорционально": the protected claim lost its rank
-        near = _near(view, levelling, [*protected_hits(ctx, effect), *ctx.topic_hits], 20)
+        # "включая алименты, удовлетворяются пропорционально": the protected claim is put
+        # among the others and loses its rank ("после удержания алиментов … остальное
+        # пропорционально" keeps it first: no inclusion)
+        included = [hit for hit in protected_hits(ctx, effect)
+                    if _near(view, markers.get("inclusion", ()), [hit], 3) is not None]
+        near = _near(view, levelling, included, 20)
         if near is not None:
             return [(view, near[0]), (view, near[1])]
     priority = markers.get("priority", ())
@@ -291,13 +321,26 @@ def affirmed(ctx: Context, hits: Sequence[Occurrence], view: TextView | None = N
         if view.lang == "kk":
             # "сотсыз" (the same word) or a negative converb right after it ("сотқа жүгінбей");
             # a clause-final verb ("жеті жыл бойы жіберілмейді") negates the verb, not the words
-            negated = any(n.first == hit.last or (n.first - hit.last == 1 and _kk_converb(view, n))
-                          for n in negations)
+            negated = any((n.first == hit.last and _kk_without(view, n))
+                          or (n.first - hit.last == 1 and _kk_converb(view, n)) for n in negations)
         else:
             negated = any(0 <= hit.first - n.last <= 2 and n.last < hit.first for n in negations)
+        if negated and _negated_again(view, hit, ctx.markers(view).get("negation_all", negations)):
+            negated = False  # "без решения суда не допускается": the court is required
         if not negated:
             kept.append(hit)
     return kept
+
+
+def _negated_again(view: TextView, hit: Occurrence, negations: Sequence[Occurrence]) -> bool:
+    sentence = view.words[hit.first].sentence
+    return any(n.first > hit.last + (0 if view.lang == "ru" else 1)
+               and view.words[n.first].sentence == sentence for n in negations)
+
+
+def _kk_without(view: TextView, hit: Occurrence) -> bool:
+    """"шешімінсіз": the "-сыз / -сіз" of absence, not a negative verb inside a concept's words."""
+    return re.search(r"с[ыі]з[а-яәғқңөұүһі]{0,4}$", view.words[hit.first].text) is not None
 
 
 def _kk_converb(view: TextView, hit: Occurrence) -> bool:
@@ -353,7 +396,26 @@ def _automatic(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
 
 def _lasting_bar(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     # "независимо от погашения" is itself the lasting bar: nothing is shielded
-    return _restriction(effect, ctx, ("duration",), shield=False)
+    found = _restriction(effect, ctx, ("duration",), shield=False)
+    if found or not ctx.view.words:
+        return found
+    # "ранее судимое лицо не принимается": the past counts where the sentence also bars
+    view, markers = ctx.view, ctx.markers()
+    amendment = ctx.texts.amendment
+    fragment = amendment.operation in ("replace_words", "insert_words")
+    item = bool(ITEM_LABEL.match(amendment.new or ""))
+    if fragment or item or _in_restrictive_list(ctx):
+        # the verb that bars is in the provision in force: words replaced inside it, an item of
+        # its list ("11) имевшего судимость"), or a list whose lead-in bars
+        barred = {word.sentence for word in view.words}
+    else:
+        barred = {view.words[o.first].sentence for kind in RESTRICTIONS for o in markers.get(kind, ())}
+    past = [o for o in markers.get("past", ()) if view.words[o.first].sentence in barred]
+    if not past:
+        return None
+    anchors = ctx.concept_hits(effect.by) if effect.by else list(ctx.topic_hits)
+    pair = _near(view, past, anchors, effect.within)
+    return None if pair is None else [(view, pair[0]), (view, pair[1])]
 
 
 def _removes_guarantee(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
@@ -377,8 +439,7 @@ def _adds_to_restrictive_list(effect: ForbiddenEffect, ctx: Context) -> Evidence
     amendment = ctx.texts.amendment
     if amendment.operation not in BRINGS_ITEM or not ctx.view.words:
         return None
-    lists = [unit for unit in ctx.units if unit.spec.lead_in == "restrictive"]
-    if not lists:
+    if not _in_restrictive_list(ctx):
         return None
     if effect.by:
         hits = _unshielded(ctx.view, ctx.concept_hits(effect.by), ctx.markers())
@@ -388,6 +449,30 @@ def _adds_to_restrictive_list(effect: ForbiddenEffect, ctx: Context) -> Evidence
     if ctx.topic_hits:
         return [(ctx.view, ctx.topic_hits[0])]
     return [(ctx.view, Occurrence(0, 0, ctx.view.words[0].start, ctx.view.words[0].end))]
+
+
+ITEM_LABEL = re.compile(r"^\s*[«\"]?\s*\d+(?:-\d+)?\)")
+
+
+def _in_restrictive_list(ctx: Context) -> bool:
+    """The amendment brings an item of a list whose lead-in in force restricts.
+
+    An item: the target lies below the list unit, or the text is labelled "N)"; a new wording
+    of the whole list (its own lead-in included) is not an item added to it.
+    """
+    amendment = ctx.texts.amendment
+    target = tuple(getattr(amendment.target, level) for level in LEVELS)
+    labelled = bool(ITEM_LABEL.match(amendment.new or ""))
+    return any(unit.spec.lead_in == "restrictive" and (labelled or _deeper(target, unit.numbers))
+               for unit in ctx.units)
+
+
+LEVELS = ("article", "part", "paragraph", "subparagraph")
+
+
+def _deeper(target: Sequence[str | None], unit: Sequence[str | None]) -> bool:
+    depth = max((i for i, v in enumerate(unit) if v is not None), default=-1)
+    return any(v is not None for v in target[depth + 1:])
 
 
 _DETECTORS = {

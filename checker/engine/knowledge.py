@@ -100,6 +100,27 @@ class Knowledge:
     def concept(self, concept_id: str) -> ConceptNode:
         return self.concepts[concept_id]
 
+    def related(self, ids: Iterable[str]) -> set[str]:
+        """The ids, what they include (recursively) and what includes them: a unit about
+        "review in force" is on the topic "cassation review" and the other way round."""
+        wanted = set(ids)
+        out = set(wanted)
+        for concept_id in wanted:
+            out.update(self._closure(concept_id))
+        out.update(c for c in self.specs if wanted & self._closure(c))
+        return out
+
+    def _closure(self, concept_id: str) -> set[str]:
+        seen: set[str] = set()
+        stack = [concept_id]
+        while stack:
+            current = stack.pop()
+            if current in seen or current not in self.specs:
+                continue
+            seen.add(current)
+            stack.extend(self.specs[current].includes)
+        return seen
+
     def units_for(self, amendment: Amendment) -> list[Unit]:
         """The known units this amendment changes (or lands in)."""
         target = target_numbers(amendment)

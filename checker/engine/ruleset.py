@@ -150,10 +150,11 @@ class Rule:
                 if knowledge.concept(concept_id).occurrences(old, matcher):
                     hits.append(Occurrence(0, 0, 0, 0))  # the words that go are on the topic
                     break
-        from_context = bool(context.intersection(topic.concepts))
+        from_context = bool(context.intersection(knowledge.related(topic.concepts)))
         target = target_numbers(amendment)
-        in_units = any(target) and any(ref.act == amendment.act.slug and _agrees(ref, target)
-                                       for ref in topic.units)
+        in_units = any(ref.act == amendment.act.slug and (_whole_act(ref) or any(target) and
+                                                          _agrees(ref, target))
+                       for ref in topic.units)
         found = bool(hits) or from_context or in_units or not topic.concepts and not topic.units
         missing = [c for c in topic.requires
                    if c not in context and not knowledge.concept(c).occurrences(view, matcher)]
@@ -219,6 +220,10 @@ class TopicFinding:
 def _agrees(ref: UnitRef, target: tuple[str | None, ...]) -> bool:
     mine = (ref.article, ref.part, ref.paragraph, ref.subparagraph)
     return all(a is None or b is None or a == b for a, b in zip(mine, target))
+
+
+def _whole_act(ref: UnitRef) -> bool:
+    return not (ref.article or ref.part or ref.paragraph or ref.subparagraph)
 
 
 def _uses_knowledge(spec: RuleSpec) -> bool:

@@ -312,10 +312,10 @@ PositionalCondition = Annotated[
 
 
 class UnitRef(StrictModel):
-    """A unit of an act in force: the whole article, or a part / paragraph / subparagraph."""
+    """A unit of an act in force: the whole act, an article, or a part / paragraph / subparagraph."""
 
     act: ActSlug
-    article: NumberText
+    article: NumberText | None = None
     part: NumberText | None = None
     paragraph: NumberText | None = None
     subparagraph: NumberText | None = None
