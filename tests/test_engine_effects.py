@@ -266,3 +266,14 @@ def test_a_kazakh_clause_final_negative_does_not_negate_a_complying_period() -> 
 def test_without_a_court_decision_not_allowed_is_the_guarantee(lang: str, text: str) -> None:
     r = rule({"concepts": ["housing"]}, [{"effect": "restricts"}], ["court-decision"])
     assert not fires(r, lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Решения, указанные в статье 484 настоящего Кодекса, по делам об уголовных проступках обжалованию не подлежат."),
+    ("kk", "Осы Кодекстің 484-бабында көрсетілген шешімдерге қылмыстық теріс қылықтар бойынша шағым жасалмайды."),
+])
+def test_a_cited_unit_in_force_brings_its_topic(lang: str, text: str) -> None:
+    """The provision never says "cassation": the article it cites does."""
+    r = rule({"concepts": ["review"]}, [{"effect": "restricts", "by": ["category"]}])
+    assert fires(r, lang, text, article="12")
+    assert not fires(r, lang, text.replace("484", "12"), article="12")
