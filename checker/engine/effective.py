@@ -152,6 +152,7 @@ class AmendmentTexts:
         self.amendment = amendment
         self.lang = amendment.language if amendment.language in ("kk", "ru") else "ru"
         self._views: dict[str, TextView | None] = {}
+        self.shared: dict[str, Any] = {}  # per-amendment facts every rule reuses (units in force)
 
     @property
     def brings_text(self) -> bool:

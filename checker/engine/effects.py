@@ -35,6 +35,7 @@ class Markers:
     def __init__(self, spec: Any):
         self.terms: dict[str, Terms] = {}
         self.word_regex: dict[tuple[str, str], list[Any]] = {}
+        self._word_hits: dict[tuple[str, str], dict[str, bool]] = {}
         for kind, langs in spec.markers.items():
             phrases = {lang: getattr(langs, lang).phrases or None for lang in ("kk", "ru")}
             if any(phrases.values()):
@@ -58,9 +59,16 @@ class Markers:
         for (kind, lang), patterns in self.word_regex.items():
             if lang != view.lang:
                 continue
-            for index, word in enumerate(view.words):
-                if any(p.search(word.text) for p in patterns):
-                    raw.setdefault(kind, []).append(Occurrence(index, index, word.start, word.end))
+            # each distinct word is tested once per process, whatever the number of views
+            known = self._word_hits.setdefault((kind, lang), {})
+            for word_text, indexes in view.types.items():
+                hit = known.get(word_text)
+                if hit is None:
+                    hit = known[word_text] = any(p.search(word_text) for p in patterns)
+                if hit:
+                    raw.setdefault(kind, []).extend(
+                        Occurrence(i, i, view.words[i].start, view.words[i].end) for i in indexes)
+            raw[kind] = sorted(raw.get(kind, ()), key=lambda o: o.first)
         blocked: set[int] = set()
         if self.not_markers is not None:
             for hit in self.not_markers.occurrences(view, matcher):
@@ -156,6 +164,29 @@ class Context:
 
 
 Evidence = list[tuple[TextView, Occurrence]]
+
+
+# The marker kinds without which an effect cannot be present: a cheap test, made before the
+# topic's concepts are looked for (most amendments carry none of them).
+NEEDS: dict[str, tuple[str, ...]] = {
+    "denies-access": (*RESTRICTIONS, "finality"),
+    "restricts": RESTRICTIONS,
+    "final-decision": ("finality", "negation", "ban"),
+    "subordinates-interest": ("priority", "levelling"),
+    "automatic-consequence": ("automatic",),
+    "lasting-bar": ("duration", "past"),
+}
+
+
+def may_be_present(effect: ForbiddenEffect, texts: AmendmentTexts, markers: Any) -> bool:
+    """False only when the effect surely is absent (none of the markers it needs occurs)."""
+    kinds = NEEDS.get(effect.effect)
+    if kinds is None:
+        return True
+    if markers is None:
+        return True
+    found = markers.find(texts.view("match"), texts.shared.setdefault("matcher", WordMatcher()))
+    return any(found.get(kind) for kind in kinds)
 
 
 def detect(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:

@@ -96,21 +96,32 @@ class Knowledge:
     # unit entries naming an unknown concept: `rules validate` reports them; a check run
     # still works (the unit just brings no such topic)
     problems: list[RuleFileError] = field(default_factory=list)
+    _related: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, repr=False)
+    _closures: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def concept(self, concept_id: str) -> ConceptNode:
         return self.concepts[concept_id]
 
-    def related(self, ids: Iterable[str]) -> set[str]:
+    def related(self, ids: Iterable[str]) -> frozenset[str]:
         """The ids, what they include (recursively) and what includes them: a unit about
         "review in force" is on the topic "cassation review" and the other way round."""
-        wanted = set(ids)
-        out = set(wanted)
-        for concept_id in wanted:
-            out.update(self._closure(concept_id))
-        out.update(c for c in self.specs if wanted & self._closure(c))
-        return out
+        wanted = frozenset(ids)
+        found = self._related.get(wanted)
+        if found is None:
+            out = set(wanted)
+            for concept_id in wanted:
+                out.update(self._closure(concept_id))
+            out.update(c for c in self.specs if wanted & self._closure(c))
+            found = self._related[wanted] = frozenset(out)
+        return found
 
-    def _closure(self, concept_id: str) -> set[str]:
+    def _closure(self, concept_id: str) -> frozenset[str]:
+        found = self._closures.get(concept_id)
+        if found is None:
+            found = self._closures[concept_id] = frozenset(self._walk(concept_id))
+        return found
+
+    def _walk(self, concept_id: str) -> set[str]:
         seen: set[str] = set()
         stack = [concept_id]
         while stack:

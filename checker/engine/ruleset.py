@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from checker.engine.conditions import Node, Occurrence, Positional, Trace, WordMatcher, compile_condition
 from checker.engine.effective import PARTS, AmendmentTexts, TextView
-from checker.engine.effects import Context, affirmed, detect
+from checker.engine.effects import Context, affirmed, detect, may_be_present
 from checker.engine.knowledge import Knowledge, Unit, load_knowledge, target_numbers
 from checker.engine.schema import ConceptCondition, RuleSpec, UnitRef
 from checker.errors import ConfigError, LawcheckError
@@ -134,10 +134,8 @@ class Rule:
         """Whether the amendment is about the rule's topic, and from where that is known."""
         assert self.knowledge is not None
         knowledge, amendment = self.knowledge, texts.amendment
-        units = knowledge.units_for(amendment)
         view = texts.view("match")
-        cited = knowledge.cited_units(amendment.act.slug, view.text, view.lang) if view.words else []
-        context = {c for unit in (*units, *cited) for c in unit.spec.concepts}
+        units, context = _unit_context(texts, knowledge)
         topic = self.spec.topic
         if topic is None:
             return TopicFinding(True, (), False, units, "no topic: every provision in scope")
@@ -168,6 +166,10 @@ class Rule:
 
     def _effects(self, texts: AmendmentTexts, matcher: WordMatcher
                  ) -> tuple[str, list[tuple[TextView, Occurrence]]] | None:
+        assert self.knowledge is not None
+        texts.shared.setdefault("matcher", matcher)
+        if not any(may_be_present(e, texts, self.knowledge.markers) for e in self.spec.forbidden or ()):
+            return None
         topic = self.topic(texts, matcher)
         if not topic.holds:
             return None
@@ -220,6 +222,20 @@ class TopicFinding:
 def _agrees(ref: UnitRef, target: tuple[str | None, ...]) -> bool:
     mine = (ref.article, ref.part, ref.paragraph, ref.subparagraph)
     return all(a is None or b is None or a == b for a, b in zip(mine, target))
+
+
+def _unit_context(texts: AmendmentTexts, knowledge: Knowledge) -> tuple[list[Unit], frozenset[str]]:
+    """The known units an amendment changes, and the concepts they and the units its text
+    cites bring: computed once per amendment, shared by every rule."""
+    found = texts.shared.get("units")
+    if found is None:
+        amendment = texts.amendment
+        units = knowledge.units_for(amendment)
+        view = texts.view("match")
+        cited = knowledge.cited_units(amendment.act.slug, view.text, view.lang) if view.words else []
+        found = texts.shared["units"] = (units, frozenset(c for unit in (*units, *cited)
+                                                          for c in unit.spec.concepts))
+    return found
 
 
 def _whole_act(ref: UnitRef) -> bool:
