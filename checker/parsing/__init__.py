@@ -7,9 +7,10 @@ import bisect
 from checker.errors import InputError
 from checker.language import unsupported_script
 from checker.morph import detect_language
-from checker.model import Document, ParseResult, SourceLine
+from checker.model import Document, ParseResult, ParseWarning, SourceLine
 from checker.normalize import lower_same_length, normalize
 from checker.parsing.quotes import scan_quotes
+from checker.parsing.recover import recovery_end
 from checker.parsing.resolve import Located, Resolver
 from checker.parsing.segment import Statement, split_statements
 from checker.parsing.statements import ParsedStatement, parse_statement
@@ -50,8 +51,9 @@ def parse_document(doc: Document) -> ParseResult:
     norm = normalize(original)
     text = norm.text
     positions = _Positions(doc, norm)
-    scan = scan_quotes(text)
-    stray = sorted(scan.stray)
+    scan = scan_quotes(text, recover=recovery_end)
+    recovered = {start for start, _ in scan.recovered}
+    stray = sorted(pos for pos in scan.stray if pos not in recovered)
     resolver = Resolver()
     resolver.language = detect_language(text)
     for statement in split_statements(text, scan.spans):
@@ -61,9 +63,19 @@ def parse_document(doc: Document) -> ParseResult:
         resolver.feed(_locate(statement, parsed, text, original, norm, positions))
     resolver.finish()
     title = " ".join(resolver.title_parts) or None
+    warnings = tuple(_unclosed_warning(start, end, text, positions) for start, end in scan.recovered)
     return ParseResult(path=doc.path, language=resolver.language, title=title,
                        amendments=tuple(resolver.amendments), unparsed=tuple(resolver.unparsed),
-                       frame=tuple(resolver.frame), lines=doc.lines)
+                       frame=tuple(resolver.frame), lines=doc.lines, warnings=warnings)
+
+
+def _unclosed_warning(start: int, end: int, text: str, positions: _Positions) -> ParseWarning:
+    line, _ = positions.at(start)
+    last = len(text[:end].rstrip()) - 1
+    end_line, _ = positions.at(max(start, last))
+    where = "the end of the text" if end >= len(text) else f"line {end_line} (the next instruction follows)"
+    return ParseWarning(line=line, end_line=end_line, code="unclosed-quote",
+                        message=f"the quotation opened on line {line} is never closed; its text is taken up to {where}")
 
 
 def _holds(stray: list[int], statement: Statement) -> bool:

@@ -1,0 +1,60 @@
+"""Where a quotation that never closes plainly ends: the next instruction, act or article.
+
+Excerpts copied from web pages stop in the middle of a quoted new text, and editing loses
+closing quotes. Such a quote still holds the instruction's new text; it runs until a line that
+can only belong to the bill itself: a numbered instruction ("2) 14-бап … жазылсын:"), a scope
+("3) 5-бапта:"), the next act header ("2. … Заңына:", "В Закон … :"), the bill's next article
+("2-бап. Осы Заң … қолданысқа енгізіледі.") — or the end of the text.
+"""
+
+from __future__ import annotations
+
+from checker.normalize import lower_same_length
+from checker.parsing import frame
+from checker.parsing.acts import recognize_act
+from checker.parsing.quotes import scan_quotes
+from checker.parsing.segment import split_statements
+from checker.parsing.statements import parse_statement
+
+def recovery_end(text: str, open_at: int) -> int:
+    """Offset where the quote opened at `open_at` is taken to end (a line break, or len(text))."""
+    nl = text.find("\n", open_at)
+    while nl != -1:
+        start = nl + 1
+        nxt = text.find("\n", start)
+        line = text[start:] if nxt == -1 else text[start:nxt]
+        if line.strip() and is_boundary(line):
+            return _trimmed(text, open_at, nl)
+        nl = nxt
+    return _trimmed(text, open_at, len(text))
+
+
+def _trimmed(text: str, open_at: int, end: int) -> int:
+    """`end` moved back over trailing white space (the quoted text ends at its last character)."""
+    while end > open_at + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def is_boundary(line: str) -> bool:
+    """True when `line` (normalized) can only be a statement of the bill, not quoted text."""
+    scan = scan_quotes(line)
+    if scan.stray:
+        return False
+    statements = split_statements(line, scan.spans)
+    if not statements:
+        return False
+    parsed = parse_statement(statements[0].masked)
+    lower = lower_same_length(line).strip()
+    if parsed.kind == "instruction":
+        return parsed.item is not None or lower.endswith((";", ":", "."))
+    if parsed.kind == "scope":
+        return True
+    if parsed.kind == "act_item":
+        return lower.endswith(":") and recognize_act(lower) is not None
+    if parsed.kind == "article_heading":
+        return frame.matches("entry_into_force", lower) or frame.matches("amend_lead", lower)
+    if parsed.kind == "free" and lower.endswith(":"):
+        return frame.matches("amend_lead", lower) or (
+            recognize_act(lower) is not None and frame.matches("act_header_end", lower))
+    return False
