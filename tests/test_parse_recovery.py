@@ -87,3 +87,15 @@ def test_every_line_is_still_accounted_for(lines: list[str]) -> None:
     for w in result.warnings:
         covered.update(range(w.line, w.end_line + 1))
     assert set(range(1, len(lines) + 2)) <= covered
+
+
+def test_a_wrapped_instruction_line_still_ends_an_unclosed_quote() -> None:
+    result = parse_lines([
+        "1) 5-бап мынадай редакцияда жазылсын:",
+        '"5-бап. Жаңа мәтін;',
+        '2) 7-баптағы "а" деген сөз "б" деген',
+        "сөзбен ауыстырылсын.",
+    ])
+    assert summaries(result) == [("new_wording", "5", None, None, None, None, None),
+                                 ("replace_words", "7", None, None, None, None, None)]
+    assert result.amendments[0].new == "5-бап. Жаңа мәтін;"

@@ -13,7 +13,8 @@ from checker.parsing.quotes import scan_quotes
 from checker.parsing.recover import recovery_end
 from checker.parsing.resolve import Located, Resolver
 from checker.parsing.segment import Statement, split_statements
-from checker.parsing.statements import ParsedStatement, parse_statement
+from checker.parsing.statements import ParsedStatement
+from checker.parsing.wrap import parsed_statements
 
 __all__ = ["parse_document", "parse_text"]
 
@@ -56,8 +57,7 @@ def parse_document(doc: Document) -> ParseResult:
     stray = sorted(pos for pos in scan.stray if pos not in recovered)
     resolver = Resolver()
     resolver.language = detect_language(text)
-    for statement in split_statements(text, scan.spans):
-        parsed = parse_statement(statement.masked)
+    for statement, parsed in parsed_statements(text, split_statements(text, scan.spans), scan.spans):
         if parsed.kind == "error" and _holds(stray, statement):
             parsed = ParsedStatement(kind="error", error="a quotation mark opened here is never closed")
         resolver.feed(_locate(statement, parsed, text, original, norm, positions))

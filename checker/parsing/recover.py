@@ -9,12 +9,17 @@ can only belong to the bill itself: a numbered instruction ("2) 14-бап … ж
 
 from __future__ import annotations
 
+import re
+
 from checker.normalize import lower_same_length
 from checker.parsing import frame
 from checker.parsing.acts import recognize_act
 from checker.parsing.quotes import scan_quotes
 from checker.parsing.segment import split_statements
 from checker.parsing.statements import parse_statement
+
+_ITEM_START = re.compile(r"\s*\d+(?:-\d+)*\)\s")
+
 
 def recovery_end(text: str, open_at: int) -> int:
     """Offset where the quote opened at `open_at` is taken to end (a line break, or len(text))."""
@@ -23,10 +28,19 @@ def recovery_end(text: str, open_at: int) -> int:
         start = nl + 1
         nxt = text.find("\n", start)
         line = text[start:] if nxt == -1 else text[start:nxt]
-        if line.strip() and is_boundary(line):
+        if line.strip() and (is_boundary(line) or _wrapped_boundary(text, line, nxt)):
             return _trimmed(text, open_at, nl)
         nl = nxt
     return _trimmed(text, open_at, len(text))
+
+
+def _wrapped_boundary(text: str, line: str, nxt: int) -> bool:
+    """A numbered instruction broken over two lines by a hard line break is a boundary too."""
+    if nxt == -1 or not _ITEM_START.match(line):
+        return False
+    after = text.find("\n", nxt + 1)
+    following = text[nxt + 1:] if after == -1 else text[nxt + 1:after]
+    return is_boundary(f"{line.rstrip()} {following.strip()}")
 
 
 def _trimmed(text: str, open_at: int, end: int) -> int:

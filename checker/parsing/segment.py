@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.normalize import lower_same_length
 
@@ -121,6 +121,15 @@ def _inline_pieces(text: str, start: int, end: int, spans, starts) -> list[tuple
                 cuts.append(follow.end())
     cuts.append(end)
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+
+
+def make_statement(text: str, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> Statement | None:
+    """The statement covering text[start:end] (used to join a line broken by a hard line break)."""
+    stmt = _make_statement(text, start, end, spans, [s for s, _ in spans])
+    if stmt is None or "\n" not in stmt.masked:
+        return stmt
+    # Formula phrases are matched with spaces between their words: the break is one.
+    return replace(stmt, masked=stmt.masked.replace("\n", " "))
 
 
 def _make_statement(text: str, start: int, end: int, spans, starts) -> Statement | None:
