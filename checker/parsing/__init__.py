@@ -101,4 +101,4 @@ def _locate(st: Statement, parsed: ParsedStatement, text: str, original: str, no
         quote_pos.append(positions.at(inner_start))
     return Located(parsed=parsed, line=line, end_line=end_line, col=col,
                    lower=lower_same_length(raw), original=original[o_start:o_end],
-                   quote_text=quote_text, quote_pos=quote_pos)
+                   quote_text=quote_text, quote_pos=quote_pos, masked=st.masked)

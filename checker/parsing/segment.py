@@ -33,6 +33,7 @@ _QUOTE_AFTER_COLON = re.compile(r"[ ]+(?=[\"«])")
 # A quote after ":" that is followed by "деген" or a list comma starts a Kazakh instruction
 # ("2-тармақта: "конкурс" деген сөз … ауыстырылсын;"), not the new text of the one before.
 _KK_WORDS_AFTER = re.compile(r"\s*(?:,\s*[\"«]|деген\b)")
+_BREAK = re.compile(r"[ ]*\n\s*")
 _MAYBE_MANY = re.compile(r"[;:.!][ ]+\S|[ ]\d+(?:-\d+)*\s*-\s*бап\s*\.|[ ]Статья[ ]")
 
 
@@ -128,8 +129,9 @@ def make_statement(text: str, start: int, end: int, spans: tuple[tuple[int, int]
     stmt = _make_statement(text, start, end, spans, [s for s, _ in spans])
     if stmt is None or "\n" not in stmt.masked:
         return stmt
-    # Formula phrases are matched with spaces between their words: the break is one.
-    return replace(stmt, masked=stmt.masked.replace("\n", " "))
+    # Formula phrases are matched with single spaces between their words: the break (and the
+    # indentation of the next line) is one.
+    return replace(stmt, masked=_BREAK.sub(" ", stmt.masked))
 
 
 def _make_statement(text: str, start: int, end: int, spans, starts) -> Statement | None:
