@@ -17,6 +17,7 @@ from checker.parsing.acts import derived_slug, extract_date, names_an_act, recog
 from checker.parsing.statements import LEVEL_ORDER, Clause, ParsedStatement, Ref, parse_statement
 
 TEXT_BEARING = ("new_wording", "supplement", "suspend")
+_NOTE_LEAD = re.compile(r"(?:ескертпесі|изпи|рцпи)\s*!$|^(?:сноска|ескерту)\s*\.?$")
 _THIS_ACT = re.compile(r"указанн\w* (?:приказ|постановлени|указ|решени)|көрсетілген (?:бұйрық|қаулы|жарлық|шешім)")
 _ANNEX = re.compile(r"утвержденн|бекітілген|қағидалар|правил")
 _HEAD_NUM = re.compile(r"^(\s*\d+(?:-\d+)*)\.")
@@ -74,9 +75,14 @@ class Resolver:
         self.title_parts: list[str] = []
         self.language = "kk"
         self._pending: _Pending | None = None
+        self._last_lower = ""
 
     # ---- entry ------------------------------------------------------------------------------
     def feed(self, st: Located) -> None:
+        self._feed(st)
+        self._last_lower = st.lower.strip()
+
+    def _feed(self, st: Located) -> None:
         kind = st.parsed.kind
         if kind == "new_text":
             self._new_text(st)
@@ -348,10 +354,19 @@ class Resolver:
             new_pos=new_pos, old_pos=old_pos,
         ))
 
+    def _note_continues(self, st: Located) -> bool:
+        """The line after an editorial note's lead ("ЗҚАИ-ның ескертпесі!") is the note's text."""
+        if not self.frame or self.frame[-1].kind != "editorial_note" or self.frame[-1].end_line < st.line - 1:
+            return False
+        return bool(_NOTE_LEAD.search(self._last_lower))
+
     def _frame(self, st: Located, kind: str) -> None:
         self.frame.append(FrameLine(line=st.line, end_line=st.end_line, kind=kind))
 
     def _unparsed(self, st: Located, reason: str) -> None:
+        if self._note_continues(st):
+            self._frame(st, "editorial_note")
+            return
         self.unparsed.append(Unparsed(line=st.line, end_line=st.end_line, text=st.original.strip(), reason=reason))
 
 

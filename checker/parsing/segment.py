@@ -28,6 +28,9 @@ _AFTER_DOT = re.compile(r"[ ]+(?=\d+(?:-\d+)*\)[ ]|\d{1,3}\.[ ]+(?:[^\d\s]|\d{4}
 # an article heading ("2-бап. Осы Заң …" stays one statement).
 _AFTER_SENTENCE = re.compile(r"[ ]+(?=[А-ЯЁӘҒҚҢӨҰҮҺІ])")
 _NUMBER_BEFORE = re.compile(r"(?:\d|бап|Статья[ ]+\d+(?:-\d+)*)\s*$")
+# An editorial note's lead ("Сноска.", "Ескерту.", "ЗҚАИ-ның ескертпесі!", "Примечание ИЗПИ!")
+# stays with the sentence it introduces.
+_NOTE_BEFORE = re.compile(r"(?i:сноска|ескерту|примечание|ескертпесі|изпи|рцпи|рқао|зқаи|см)\s*$")
 _AFTER_COLON = re.compile(r"[ ]+(?=[^\s\"«»])")
 _QUOTE_AFTER_COLON = re.compile(r"[ ]+(?=[\"«])")
 # A quote after ":" that is followed by "деген" or a list comma starts a Kazakh instruction
@@ -108,6 +111,8 @@ def _inline_pieces(text: str, start: int, end: int, spans, starts) -> list[tuple
             cuts.append(at + 1)
         else:
             if ch in ".!":
+                if _NOTE_BEFORE.search(text, max(start, at - 20), at):
+                    continue
                 follow = _AFTER_DOT.match(text, at + 1, end) if ch == "." else None
                 if follow is None and not _NUMBER_BEFORE.search(text, max(start, at - 20), at):
                     follow = _AFTER_SENTENCE.match(text, at + 1, end)
