@@ -99,3 +99,18 @@ def test_a_wrapped_instruction_line_still_ends_an_unclosed_quote() -> None:
     assert summaries(result) == [("new_wording", "5", None, None, None, None, None),
                                  ("replace_words", "7", None, None, None, None, None)]
     assert result.amendments[0].new == "5-бап. Жаңа мәтін;"
+
+
+def test_the_text_report_shows_where_the_quote_opened(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    path = tmp_path / "cut.txt"
+    path.write_text("1. В Уголовный кодекс Республики Казахстан от 3 июля 2014 года:\n"
+                    "1) статью 5 изложить в следующей редакции:\n\"Статья 5. Текст без конца\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["check", str(path), "--lang", "ru"])
+    assert out.exit_code == 0
+    assert f"{path}:3: кавычка, открытая в строке 3, не закрыта" in out.output
+    data = CliRunner().invoke(main, ["parse", str(path), "--format", "json"]).output
+    assert '"code": "unclosed-quote"' in data

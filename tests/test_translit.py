@@ -99,3 +99,29 @@ def test_latin_draft_gets_the_same_findings_as_its_cyrillic_original(tmp_path: P
     cyr = findings("cyr.txt")
     assert cyr  # the example really has conflicts
     assert findings("lat.txt") == cyr
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from([
+    "1. 2014 jylǵy 3 shildedegi Qazaqstan Respýblıkasynyń Qylmystyq kodeksine:", "1) 5-bap alyp tastalsyn;",
+    "2) 7-baptaǵy «bal» degen sóz «bal-shyryn» degen sózben aýystyrylsyn;", "«jańa mátin", "sh", "ıa", "'",
+    "3) 9-bap mynadaı redaksııada jazylsyn:", "«9-bap. Mátin.»;", "Qazaqstan Respýblıkasynyń Zańy",
+]), min_size=1, max_size=10))
+def test_latin_drafts_never_crash_and_point_inside_the_draft(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    result = parse_text(text)
+    for a in result.amendments:
+        assert 1 <= a.line <= a.end_line <= len(lines)
+        assert 0 <= a.col <= len(lines[a.line - 1])
+        for pos in (a.new_pos, a.old_pos):
+            if pos is not None:
+                assert 0 <= pos[1] <= len(lines[pos[0] - 1])
+
+
+def test_the_text_report_names_the_transliteration(tmp_path: Path) -> None:
+    path = tmp_path / "lat.txt"
+    path.write_text("1. 2014 jylǵy 3 shildedegi Qazaqstan Respýblıkasynyń Qylmystyq kodeksine:\n"
+                    "1) 5-bap alyp tastalsyn.\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["check", str(path), "--lang", "en", "--format", "text"])
+    assert out.exit_code == 0
+    assert f"{path}:1: Kazakh in the Latin alphabet" in out.output
