@@ -114,3 +114,17 @@ def test_the_text_report_shows_where_the_quote_opened(tmp_path) -> None:
     assert f"{path}:3: кавычка, открытая в строке 3, не закрыта" in out.output
     data = CliRunner().invoke(main, ["parse", str(path), "--format", "json"]).output
     assert '"code": "unclosed-quote"' in data
+
+
+def test_an_unclosed_quote_in_a_one_line_text_stops_at_the_next_item() -> None:
+    from checker.parsing import parse_text
+
+    text = ('1. 2014 жылғы 3 шілдедегі Қазақстан Республикасының Қылмыстық кодексіне: 1) 5-бап мынадай '
+            'редакцияда жазылсын: "5-бап. Ұғымдар: 1) омарта - ара ұялары; 2) омарташы - ара өсіруші; '
+            '2) 7-бап алып тасталсын; 3) 9-баптағы "а" деген сөз "б" деген сөзбен ауыстырылсын.')
+    result = parse_text(text)
+    assert summaries(result) == [("new_wording", "5", None, None, None, None, None),
+                                 ("delete", "7", None, None, None, None, None),
+                                 ("replace_words", "9", None, None, None, None, None)]
+    assert result.amendments[0].new == "5-бап. Ұғымдар: 1) омарта - ара ұялары; 2) омарташы - ара өсіруші"
+    assert [w.code for w in result.warnings] == ["unclosed-quote"]

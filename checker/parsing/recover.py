@@ -22,16 +22,41 @@ _ITEM_START = re.compile(r"\s*\d+(?:-\d+)*\)\s")
 
 
 def recovery_end(text: str, open_at: int) -> int:
-    """Offset where the quote opened at `open_at` is taken to end (a line break, or len(text))."""
-    nl = text.find("\n", open_at)
+    """Offset where the quote opened at `open_at` is taken to end (a line break, or len(text)).
+
+    Texts without line breaks ("…жазылсын: "5-бап. …; 2) 7-бап алып тасталсын; …") are also
+    searched inside the line: after ";", "." or ":", an item "N)" that starts an instruction.
+    """
+    line_end = text.find("\n", open_at)
+    _inline = _inline_boundary(text, open_at + 1, len(text) if line_end == -1 else line_end)
+    if _inline is not None:
+        return _trimmed(text, open_at, _inline)
+    nl = line_end
     while nl != -1:
         start = nl + 1
         nxt = text.find("\n", start)
         line = text[start:] if nxt == -1 else text[start:nxt]
         if line.strip() and (is_boundary(line) or _wrapped_boundary(text, line, nxt)):
             return _trimmed(text, open_at, nl)
+        inline = _inline_boundary(text, start, len(text) if nxt == -1 else nxt)
+        if inline is not None:
+            return _trimmed(text, open_at, inline)
         nl = nxt
     return _trimmed(text, open_at, len(text))
+
+
+_INLINE_ITEM = re.compile(r"(?<=[;.:])[ ]+(?=\d+(?:-\d+)*\)[ ])")
+_WINDOW = 2_000  # an instruction is judged on this much text after its item number
+
+
+def _inline_boundary(text: str, start: int, end: int) -> int | None:
+    """The offset of the first "; N) <instruction>" in text[start:end], if any."""
+    for match in _INLINE_ITEM.finditer(text, start, end):
+        piece = text[match.end():min(end, match.end() + _WINDOW)]
+        if is_boundary(piece):
+            # the ";" before the next item ends the instruction, not the quoted text
+            return match.start() - 1
+    return None
 
 
 def _wrapped_boundary(text: str, line: str, nxt: int) -> bool:
