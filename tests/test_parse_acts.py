@@ -98,3 +98,8 @@ def test_registry_is_well_formed() -> None:
 def test_constitution_editions() -> None:
     assert recognize_act("в конституцию республики казахстан", "1995-08-30").slug == "constitution-1995"
     assert recognize_act("в конституцию республики казахстан", None).slug == "constitution"
+
+
+def test_an_old_name_with_the_current_codes_date_is_the_current_code() -> None:
+    header = "1. 2014 жылғы 4 шілдедегі Қазақстан Республикасының Қылмыстық іс жүргізу кодексіне:"
+    assert _act_of(header, "5-бап алып тасталсын.") == ("criminal-procedure-code", "2014-07-04")

@@ -69,7 +69,18 @@ def recognize_act(header: str, date: str | None = None) -> ActEntry | None:
         for entry in candidates:
             if date in entry.dates:
                 return entry
+        # an old name with the date of the current act ("Қылмыстық іс жүргізу кодексі" of 2014)
+        for entry in candidates:
+            family = _family(entry)
+            for other in act_registry():
+                if date in other.dates and _family(other) == family:
+                    return other
     return next((e for e in candidates if not e.historical), candidates[0])
+
+
+def _family(entry: ActEntry) -> str:
+    """"Criminal Procedure Code of 1997 (repealed 2015)" and "Criminal Procedure Code" are one family."""
+    return re.split(r" of (?:19|20)\d\d| of the Kazakh SSR| \(", entry.english)[0]
 
 
 def _first_match(entry: ActEntry, header: str) -> int:
