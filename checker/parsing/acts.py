@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import yaml
 
@@ -46,6 +46,13 @@ def known_slugs() -> frozenset[str]:
     return frozenset(entry.slug for entry in act_registry())
 
 
+@cache
+def _any_name() -> re.Pattern[str]:
+    """One regex for every name in the registry: its leftmost match is where the act is named."""
+    return re.compile("|".join(f"(?:{p.pattern})" for entry in act_registry() for p in entry.patterns))
+
+
+@lru_cache(maxsize=4096)
 def recognize_act(header: str, date: str | None = None) -> ActEntry | None:
     """The registry entry named first in the normalized lower-cased header, told apart by date.
 
@@ -53,16 +60,11 @@ def recognize_act(header: str, date: str | None = None) -> ActEntry | None:
     2014 Criminal Procedure Codes share their Russian name); the one whose dates hold `date`
     wins, else the first current (not historical) one, else the first.
     """
-    best = -1
-    candidates: list[ActEntry] = []
-    for entry in act_registry():
-        start = _first_match(entry, header)
-        if start < 0:
-            continue
-        if best < 0 or start < best:
-            best, candidates = start, [entry]
-        elif start == best:
-            candidates.append(entry)
+    first = _any_name().search(header)
+    if first is None:
+        return None
+    best = first.start()
+    candidates = [entry for entry in act_registry() if any(p.match(header, best) for p in entry.patterns)]
     if not candidates:
         return None
     if date is not None:
@@ -81,11 +83,6 @@ def recognize_act(header: str, date: str | None = None) -> ActEntry | None:
 def _family(entry: ActEntry) -> str:
     """"Criminal Procedure Code of 1997 (repealed 2015)" and "Criminal Procedure Code" are one family."""
     return re.split(r" of (?:19|20)\d\d| of the Kazakh SSR| \(", entry.english)[0]
-
-
-def _first_match(entry: ActEntry, header: str) -> int:
-    starts = [m.start() for m in (p.search(header) for p in entry.patterns) if m]
-    return min(starts) if starts else -1
 
 
 # ---- acts outside the registry --------------------------------------------------------------
