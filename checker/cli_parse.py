@@ -53,6 +53,10 @@ def render_tree(result: ParseResult) -> str:
             for label, value in (("old", a.old), ("new", a.new)):
                 if value:
                     lines.append(f"          {label}: {_short(value)}")
+    if result.warnings:
+        lines.append("  ▸ warnings")
+        for w in result.warnings:
+            lines.append(f"      line {w.line}: [{w.code}] {w.message}")
     if result.unparsed:
         lines.append("  ▸ unparsed")
         for u in result.unparsed:

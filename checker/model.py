@@ -156,6 +156,19 @@ class Unparsed:
 
 
 @dataclass(frozen=True)
+class ParseWarning:
+    """Something the parser read but doubts (a quotation never closed, a text transliterated)."""
+
+    line: int
+    end_line: int
+    code: str  # stable id: unclosed-quote | transliterated
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"line": self.line, "end_line": self.end_line, "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
 class FrameLine:
     """A span that belongs to the bill's frame: title, article heading, act header, signature..."""
 
@@ -178,9 +191,10 @@ class ParseResult:
     unparsed: tuple[Unparsed, ...]
     frame: tuple[FrameLine, ...] = ()
     lines: tuple[SourceLine, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "path": self.path,
             "language": self.language,
             "title": self.title,
@@ -188,6 +202,9 @@ class ParseResult:
             "unparsed": [u.to_json() for u in self.unparsed],
             "frame": [f.to_json() for f in self.frame],
         }
+        if self.warnings:  # an extension of the contract: present only when there is one
+            data["warnings"] = [w.to_json() for w in self.warnings]
+        return data
 
 
 @dataclass(frozen=True)
@@ -289,10 +306,13 @@ class FileReport:
     lang: str = "kk"  # language of the messages
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "path": self.path,
             "language": self.language,
             "amendments": len(self.result.amendments),
             "unparsed": [u.to_json() for u in self.result.unparsed],
             "findings": [f.to_json() for f in self.findings],
         }
+        if self.result.warnings:
+            data["warnings"] = [w.to_json() for w in self.result.warnings]
+        return data

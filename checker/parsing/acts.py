@@ -1,17 +1,23 @@
-"""Which act a header names (grammar/acts.yaml) and the date it gives."""
+"""Which act a header names (grammar/acts.yaml), by name and date, and the date it gives.
+
+An act outside the registry still gets a stable slug: its kind (constitutional law, code, law,
+or a subordinate act: order, resolution, decree, rules) from the header's words, then its name
+and date, e.g. `law:asyl-tukymdy-mal-sharuashylygy-turaly-1998-07-09`.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import yaml
 
 from checker.parsing.vocabulary import load_vocabulary
 from checker.resources import grammar_dir
 
-UNLISTED_SLUG = "law:unlisted"
+UNLISTED_SLUG = "law:unlisted"  # kept for old baselines; new results derive a slug instead
+KINDS = ("constitution", "code", "constitutional-law", "law", "bylaw")
 
 
 @dataclass(frozen=True)
@@ -19,6 +25,9 @@ class ActEntry:
     slug: str
     english: str
     patterns: tuple[re.Pattern[str], ...]
+    kind: str = "law"
+    dates: tuple[str, ...] = ()
+    historical: bool = False
 
 
 @cache
@@ -26,7 +35,9 @@ def act_registry() -> tuple[ActEntry, ...]:
     with open(grammar_dir() / "acts.yaml", encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     return tuple(
-        ActEntry(slug=a["slug"], english=a["english"], patterns=tuple(re.compile(p) for p in a["patterns"]))
+        ActEntry(slug=a["slug"], english=a["english"], patterns=tuple(re.compile(p) for p in a["patterns"]),
+                 kind=a.get("kind", "law"), dates=tuple(str(d) for d in a.get("dates", ())),
+                 historical=bool(a.get("historical", False)))
         for a in data["acts"]
     )
 
@@ -35,15 +46,102 @@ def known_slugs() -> frozenset[str]:
     return frozenset(entry.slug for entry in act_registry())
 
 
-def recognize_act(header: str) -> ActEntry | None:
-    """The registry entry whose name occurs first in the normalized lower-cased header."""
-    best: tuple[int, ActEntry] | None = None
-    for entry in act_registry():
-        for pattern in entry.patterns:
-            match = pattern.search(header)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), entry)
-    return best[1] if best else None
+@cache
+def _any_name() -> re.Pattern[str]:
+    """One regex for every name in the registry: its leftmost match is where the act is named."""
+    return re.compile("|".join(f"(?:{p.pattern})" for entry in act_registry() for p in entry.patterns))
+
+
+@lru_cache(maxsize=4096)
+def recognize_act(header: str, date: str | None = None) -> ActEntry | None:
+    """The registry entry named first in the normalized lower-cased header, told apart by date.
+
+    Every entry whose name occurs at the earliest position is a candidate (the 1997 and the
+    2014 Criminal Procedure Codes share their Russian name); the one whose dates hold `date`
+    wins, else the first current (not historical) one, else the first.
+    """
+    first = _any_name().search(header)
+    if first is None:
+        return None
+    best = first.start()
+    candidates = [entry for entry in act_registry() if any(p.match(header, best) for p in entry.patterns)]
+    if not candidates:
+        return None
+    if date is not None:
+        for entry in candidates:
+            if date in entry.dates:
+                return entry
+        # an old name with the date of the current act ("Қылмыстық іс жүргізу кодексі" of 2014)
+        for entry in candidates:
+            family = _family(entry)
+            for other in act_registry():
+                if date in other.dates and _family(other) == family:
+                    return other
+    return next((e for e in candidates if not e.historical), candidates[0])
+
+
+def _family(entry: ActEntry) -> str:
+    """"Criminal Procedure Code of 1997 (repealed 2015)" and "Criminal Procedure Code" are one family."""
+    return re.split(r" of (?:19|20)\d\d| of the Kazakh SSR| \(", entry.english)[0]
+
+
+# ---- acts outside the registry --------------------------------------------------------------
+# Header words that say what kind of act it is (lower case, any case ending). Order: the more
+# specific first ("конституциялық заң" before "заң"; "бұйрықпен бекітілген қағидалар" is a bylaw).
+_KIND_WORDS = (
+    ("constitutional-law", r"конституциялық заң|конституционн\w* закон"),
+    ("constitution", r"конституциясы|конституци[яюией]\b"),
+    ("code", r"кодекс"),
+    ("bylaw", r"қаулы|бұйрығ|бұйрық|жарлығ|өкім|қағидалар|ереже|нұсқаулы|постановлени|приказ|указ\w*\b|"
+              r"распоряжени|правил|инструкци|положени[еия]\b|решени\w* маслихат|мәслихат\w* шешім"),
+    ("law", r"заң(?!нама)|закон(?!одат)"),
+)
+_KIND_RES = tuple((kind, re.compile(words)) for kind, words in _KIND_WORDS)
+_QUOTED = re.compile(r'"([^"]{3,200})"|«([^«»]{3,200})»')
+_BOILERPLATE = re.compile(
+    r"\b(?:в|во|қазақстан|республикасының|республикасы|республики|казахстан|казахской|сср|от|года|"
+    r"жылғы|г\.|№|n|заңына|заңы|заң|закон|закона|кодексіне|кодекс|следующие|изменения|дополнения|"
+    r"мынадай|өзгерістер|мен|толықтырулар|енгізілсін|внести)\b")
+_TRANSLIT = str.maketrans({
+    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o",
+    "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "h",
+    "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "y", "і": "i", "ь": "", "э": "e",
+    "ю": "yu", "я": "ya",
+})
+
+
+def act_kind(header: str) -> str:
+    """constitution | code | constitutional-law | law | bylaw, from the words of a header.
+
+    The words outside quoted titles and parentheses decide ("… "Омарта туралы" Заңына",
+    "В приказ … «Об утверждении Правил …»"); the whole header only when they say nothing.
+    """
+    bare = _QUOTED.sub(" ", re.sub(r"\([^()]*\)", " ", header))
+    for text in (bare, header):
+        for kind, pattern in _KIND_RES:
+            if pattern.search(text):
+                return kind
+    return "law"
+
+
+def names_an_act(header: str) -> bool:
+    """True when the header's own words (not a quoted title) name a kind of act."""
+    bare = _QUOTED.sub(" ", re.sub(r"\([^()]*\)", " ", header))
+    return any(pattern.search(bare) for _, pattern in _KIND_RES)
+
+
+def derived_slug(header: str, date: str | None) -> str:
+    """A stable slug for an act outside the registry: kind, name (ASCII), date."""
+    text = re.sub(r"\([^()]*\)", " ", header)
+    kind = act_kind(text)
+    quoted = _QUOTED.search(text)
+    name = (quoted.group(1) or quoted.group(2)) if quoted else _BOILERPLATE.sub(" ", re.sub(r"[\d.:]+", " ", text))
+    ascii_name = re.sub(r"[^a-z0-9]+", "-", name.lower().translate(_TRANSLIT)).strip("-")
+    ascii_name = "-".join(ascii_name.split("-")[:8])[:60].strip("-") or "act"
+    if kind == "constitution":
+        ascii_name = "constitution"
+    return f"{kind}:{ascii_name}" + (f"-{date}" if date else "")
 
 
 @cache

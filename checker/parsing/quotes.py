@@ -10,6 +10,7 @@ which keeps a 20 MB draft fast.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _EVENTS = re.compile(r'[«»"\n]')
@@ -22,6 +23,8 @@ MAX_INLINE_QUOTE_LINES = 3
 class QuoteScan:
     spans: tuple[tuple[int, int], ...]  # top-level quoted texts, [start, end) incl. the quote marks
     stray: tuple[int, ...]  # offsets of quote marks that open a quote never closed
+    # quotes never closed that were taken up to where the text plainly goes on: (open, end)
+    recovered: tuple[tuple[int, int], ...] = ()
 
 
 def _is_word(ch: str) -> bool:
@@ -40,20 +43,32 @@ def _straight_quote_opens(text: str, pos: int, depth_top_is_straight: bool) -> b
     return not depth_top_is_straight
 
 
-def scan_quotes(text: str) -> QuoteScan:
-    """Find the top-level quote spans of `text`; unbalanced openings are reported as stray."""
+def scan_quotes(text: str, recover: Callable[[str, int], int | None] | None = None) -> QuoteScan:
+    """Find the top-level quote spans of `text`; unbalanced openings are reported as stray.
+
+    With `recover`, a quote that never closes is still a quoted text: `recover(text, open_at)`
+    says where the text plainly goes on (the start of the next instruction line, or the end of
+    the text); the quote is taken up to there and scanning resumes at that point. When it
+    returns None the mark stays a stray character and scanning resumes right after it.
+    """
     spans: list[tuple[int, int]] = []
     stray: list[int] = []
+    recovered: list[tuple[int, int]] = []
     pos = 0
     while True:
         result = _scan_from(text, pos, spans)
         if result is None:
             break
-        # A quote at `result` was never closed (or an inline one ran on too long): the mark is
-        # stray. Resume right after it, so the rest of the document is still read.
         stray.append(result)
+        end = recover(text, result) if recover is not None else None
+        if end is not None and end > result + 1:
+            spans.append((result, end))
+            recovered.append((result, end))
+            pos = end
+            continue
+        # Resume right after the stray mark, so the rest of the document is still read.
         pos = result + 1
-    return QuoteScan(spans=tuple(spans), stray=tuple(stray))
+    return QuoteScan(spans=tuple(spans), stray=tuple(stray), recovered=tuple(recovered))
 
 
 def _scan_from(text: str, start: int, spans: list[tuple[int, int]]) -> int | None:

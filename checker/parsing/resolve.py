@@ -9,14 +9,18 @@ instruction ending with ":", list expansion and respective replacement pairs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.model import UNKNOWN_ACT, Act, Amendment, FrameLine, Target, Unparsed
 from checker.parsing import frame
-from checker.parsing.acts import UNLISTED_SLUG, extract_date, recognize_act
-from checker.parsing.statements import LEVEL_ORDER, Clause, ParsedStatement, Ref
+from checker.parsing.acts import derived_slug, extract_date, names_an_act, recognize_act
+from checker.parsing.statements import LEVEL_ORDER, Clause, ParsedStatement, Ref, parse_statement
 
 TEXT_BEARING = ("new_wording", "supplement", "suspend")
+_NOTE_LEAD = re.compile(r"(?:ескертпесі|изпи|рцпи)\s*!$|^(?:сноска|ескерту)\s*\.?$")
+_THIS_ACT = re.compile(r"указанн\w* (?:приказ|постановлени|указ|решени)|көрсетілген (?:бұйрық|қаулы|жарлық|шешім)")
+_ANNEX = re.compile(r"утвержденн|бекітілген|қағидалар|правил")
+_HEAD_NUM = re.compile(r"^(\s*\d+(?:-\d+)*)\.")
 
 
 @dataclass
@@ -31,6 +35,7 @@ class Located:
     original: str  # the user's own text of the statement
     quote_text: list[str]  # original text inside each quote (marks stripped), by placeholder
     quote_pos: list[tuple[int, int]]  # (line, col) of each quote's first inner character
+    masked: str = ""  # what the grammar saw (quotes and parentheses masked)
 
 
 @dataclass
@@ -52,6 +57,8 @@ class BillState:
     act: Act | None = None
     act_item: str = "0"
     acts_seen: int = 0
+    act_numbered: bool = False  # the act was opened by a numbered line "N. … Заңына:"
+    base: Ref = field(default_factory=Ref)  # what an item "N. 44-бапта:" of the act itself addresses
     item: str | None = None
     sub: int = 0
     loose: int = 0
@@ -68,9 +75,14 @@ class Resolver:
         self.title_parts: list[str] = []
         self.language = "kk"
         self._pending: _Pending | None = None
+        self._last_lower = ""
 
     # ---- entry ------------------------------------------------------------------------------
     def feed(self, st: Located) -> None:
+        self._feed(st)
+        self._last_lower = st.lower.strip()
+
+    def _feed(self, st: Located) -> None:
         kind = st.parsed.kind
         if kind == "new_text":
             self._new_text(st)
@@ -88,8 +100,8 @@ class Resolver:
         s.started = True
         s.article = st.parsed.head_num or s.article
         s.in_entry_into_force = frame.matches("entry_into_force", st.lower)
-        s.item, s.scopes, s.sub = None, [], 0
-        entry = recognize_act(st.lower) if st.lower.rstrip().endswith(":") else None
+        s.item, s.scopes, s.sub, s.base = None, [], 0, Ref()
+        entry = _recognize(st.lower) if st.lower.rstrip().endswith(":") else None
         if entry is not None and not s.in_entry_into_force and not _names_many_acts(st.lower):
             self._open_act(st, entry, number=None)
             self._frame(st, "act_header")
@@ -102,9 +114,24 @@ class Resolver:
         if s.in_entry_into_force:
             self._frame(st, "entry_into_force")
             return
-        entry = recognize_act(st.lower)
+        if s.act is not None and not s.act_numbered and st.masked:
+            # Under one act named by the bill itself (the Constitution: "1." = its articles),
+            # "N. 4-бапта:" / "N. В статье 4:" is an item of that act, not a new act; its "N)"
+            # lines are relative to it.
+            reparsed = parse_statement(_HEAD_NUM.sub(" ", st.masked, count=1))
+            if reparsed.kind in ("instruction", "scope") and reparsed.item is None:
+                s.act_item, s.item, s.scopes, s.sub, s.loose = st.parsed.head_num or s.act_item, None, [], 0, 0
+                s.base = Ref()
+                if reparsed.kind == "scope":
+                    s.base = _merge_flags(reparsed.targets[0] if reparsed.targets else Ref(), reparsed.throughout)
+                    self._frame(st, "scope")
+                    return
+                self._on_instruction(replace(st, parsed=reparsed))
+                return
+        entry = _recognize(st.lower)
         if entry is not None or st.parsed.ends_with_colon:
             self._open_act(st, entry, number=st.parsed.head_num)
+            s.act_numbered = True
             self._frame(st, "act_header")
             return
         if not s.started:
@@ -126,12 +153,7 @@ class Resolver:
             self._frame(st, frame.classify_free_line(text) or "entry_into_force")
             return
         if text.endswith(":"):
-            entry = recognize_act(text)
-            if entry is not None and not _names_many_acts(text) and (
-                    frame.matches("act_header_end", text) or frame.matches("amend_lead", text)):
-                s.started = True
-                self._open_act(st, entry, number=None)
-                self._frame(st, "act_header")
+            if self._act_header(st, text):
                 return
             if frame.matches("amend_lead", text):
                 s.started = True
@@ -158,7 +180,31 @@ class Resolver:
             return
         self._unparsed(st, "not an amendment instruction")
 
+    def _act_header(self, st: Located, text: str) -> bool:
+        """Open the act an unnumbered header names ("В Закон … «О …»:"); False when it is none."""
+        if self.state.act is not None and _THIS_ACT.search(text):
+            return False  # "в Правилах …, утвержденных указанным приказом:" is an annex of this act
+        entry = _recognize(text)
+        header_like = frame.matches("act_header_end", text) or frame.matches("amend_lead", text)
+        if entry is None and header_like and names_an_act(text):
+            entry = _UNLISTED  # an act outside the registry: a slug is derived from its name
+        if entry is None or _names_many_acts(text) or not header_like:
+            return False
+        self.state.started = True
+        self._open_act(st, entry, number=None)
+        self._frame(st, "act_header")
+        return True
+
     def _on_error(self, st: Located) -> None:
+        s = self.state
+        text = st.lower.strip()
+        if text.endswith(":") and not s.in_entry_into_force and self._act_header(st, text):
+            return
+        if s.act is not None and st.lower.rstrip().endswith(":") and _ANNEX.search(st.lower):
+            # "в Правилах …, утвержденных указанным приказом:" opens an annex of the act.
+            s.item, s.scopes, s.sub = None, [], 0
+            self._frame(st, "annex_scope")
+            return
         kind = frame.classify_free_line(st.lower)
         if kind is not None or not self.state.started or self.state.in_entry_into_force:
             self._frame(st, kind or ("entry_into_force" if self.state.in_entry_into_force else "preamble"))
@@ -175,7 +221,7 @@ class Resolver:
             return
         ref = _merge_flags(st.parsed.targets[0] if st.parsed.targets else Ref(), st.parsed.throughout)
         if st.parsed.item is not None:
-            s.item, s.sub, s.scopes = st.parsed.item, 0, [ref]
+            s.item, s.sub, s.scopes = st.parsed.item, 0, [_relative(ref, s.base)]
         else:
             base = self._close_scopes(ref)
             s.scopes.append(_relative(ref, base))
@@ -189,11 +235,11 @@ class Resolver:
         p = st.parsed
         if p.item is not None:
             s.item, s.sub, s.scopes = p.item, 0, []
-            base = Ref()
+            base = s.base
             item_id = p.item
         else:
             refs = p.targets or [Ref()]
-            base = self._close_scopes(refs[0]) if p.targets else (s.scopes[-1] if s.scopes else Ref())
+            base = self._close_scopes(refs[0]) if p.targets else (s.scopes[-1] if s.scopes else s.base)
             if s.item is not None:  # an unnumbered line under item N: N.1, N.2 …
                 s.sub += 1
                 item_id = f"{s.item}.{s.sub}"
@@ -221,11 +267,16 @@ class Resolver:
         s = self.state
         s.acts_seen += 1
         s.act_item = number or str(s.acts_seen)
+        s.act_numbered, s.base = False, Ref()
         s.item, s.scopes, s.sub, s.loose = None, [], 0, 0
         s.started = True
         name = _act_name(st.original)
-        slug = entry.slug if entry is not None else UNLISTED_SLUG
-        s.act = Act(slug=slug, name=name, date=extract_date(_without_parens(st.lower)))
+        date = extract_date(_without_parens(st.lower))
+        if entry is not None and entry is not _UNLISTED:
+            entry = recognize_act(st.lower, date) or entry
+        slug = entry.slug if entry is not None and entry is not _UNLISTED else derived_slug(
+            _strip_leading_number(st.lower.strip().rstrip(":")), date)
+        s.act = Act(slug=slug, name=name, date=date)
 
     def _close_scopes(self, ref: Ref) -> Ref:
         """Pop the scopes that a line starting at `ref`'s level leaves; return the new base."""
@@ -236,7 +287,7 @@ class Resolver:
                 scopes.pop()
             if scopes and _deepest_level(scopes[-1]) >= top and len(scopes) == 1:
                 return _prefix(scopes[0], top)
-        return scopes[-1] if scopes else Ref()
+        return scopes[-1] if scopes else self.state.base
 
     def _new_text(self, st: Located) -> None:
         pending = self._pending
@@ -310,10 +361,19 @@ class Resolver:
             new_pos=new_pos, old_pos=old_pos,
         ))
 
+    def _note_continues(self, st: Located) -> bool:
+        """The line after an editorial note's lead ("ЗҚАИ-ның ескертпесі!") is the note's text."""
+        if not self.frame or self.frame[-1].kind != "editorial_note" or self.frame[-1].end_line < st.line - 1:
+            return False
+        return bool(_NOTE_LEAD.search(self._last_lower))
+
     def _frame(self, st: Located, kind: str) -> None:
         self.frame.append(FrameLine(line=st.line, end_line=st.end_line, kind=kind))
 
     def _unparsed(self, st: Located, reason: str) -> None:
+        if self._note_continues(st):
+            self._frame(st, "editorial_note")
+            return
         self.unparsed.append(Unparsed(line=st.line, end_line=st.end_line, text=st.original.strip(), reason=reason))
 
 
@@ -370,6 +430,14 @@ def _target_of(ref: Ref) -> Target:
                   subparagraph=lv.get("subparagraph"), indent=lv.get("indent"), sentence=lv.get("sentence"),
                   chapter=lv.get("chapter"), heading="heading" in ref.flags, toc="toc" in ref.flags,
                   throughout="throughout" in ref.flags, note="note" in ref.flags)
+
+
+_UNLISTED = object()  # an act header naming an act outside the registry
+
+
+def _recognize(text: str):
+    """The registry entry a header names, chosen by name and date."""
+    return recognize_act(text, extract_date(_without_parens(text)))
 
 
 def _names_many_acts(text: str) -> bool:

@@ -11,16 +11,33 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.normalize import lower_same_length
 
-# Inside one line, a new statement starts after ; : or . when an item number, an act item
-# "N." or an article heading follows ("…енгізілсін: 1) …", "…; 2) …", "… . 2-бап. …").
-_INLINE_BOUNDARY = re.compile(
-    r"(?<=[;:.])[ ]+(?=\d+(?:-\d+)*\)[ ]|\d+\.[ ]+[^\d\s]|\d+(?:-\d+)*-бап\s*\.|(?i:статья)[ ]+\d+\.)"
-)
-_LONG_LINE = 300  # only lines this long are searched for inline boundaries
+# Inside one line (a text served without line breaks, or a line holding a scope and its first
+# instruction) a new statement starts, outside quotes and parentheses:
+# - after ";" or ":" when more text follows that is not a quote (new text after ":" and the
+#   ";"-separated new texts of one instruction stay with it);
+# - after "." when an item "N)", an act item "N." or an article heading follows, and after "."
+#   or "!" when a capitalised sentence follows;
+# - before an article heading of the bill ("… Заңы 1-бап. …", "… ЗРК. Статья 1. …").
+_EVENTS = re.compile(r"[;:.!()]|[ ](?=\d+(?:-\d+)*\s*-\s*бап\s*\.|Статья[ ]+\d+(?:-\d+)*\.)")
+_AFTER_DOT = re.compile(r"[ ]+(?=\d+(?:-\d+)*\)[ ]|\d{1,3}\.[ ]+(?:[^\d\s]|\d{4}[ ]*ж)|\d+(?:-\d+)*\s*-\s*бап\s*\.|(?i:статья)[ ]+\d+)")
+# A sentence after "." or "!" (an editorial note, a signature), unless the dot ends a number or
+# an article heading ("2-бап. Осы Заң …" stays one statement).
+_AFTER_SENTENCE = re.compile(r"[ ]+(?=[А-ЯЁӘҒҚҢӨҰҮҺІ])")
+_NUMBER_BEFORE = re.compile(r"(?:\d|бап|Статья[ ]+\d+(?:-\d+)*)\s*$")
+# An editorial note's lead ("Сноска.", "Ескерту.", "ЗҚАИ-ның ескертпесі!", "Примечание ИЗПИ!")
+# stays with the sentence it introduces.
+_NOTE_BEFORE = re.compile(r"(?i:сноска|ескерту|примечание|ескертпесі|изпи|рцпи|рқао|зқаи|см)\s*$")
+_AFTER_COLON = re.compile(r"[ ]+(?=[^\s\"«»])")
+_QUOTE_AFTER_COLON = re.compile(r"[ ]+(?=[\"«])")
+# A quote after ":" that is followed by "деген" or a list comma starts a Kazakh instruction
+# ("2-тармақта: "конкурс" деген сөз … ауыстырылсын;"), not the new text of the one before.
+_KK_WORDS_AFTER = re.compile(r"\s*(?:,\s*[\"«]|деген\b)")
+_BREAK = re.compile(r"[ ]*\n\s*")
+_MAYBE_MANY = re.compile(r"[;:.!][ ]+\S|[ ]\d+(?:-\d+)*\s*-\s*бап\s*\.|[ ]Статья[ ]")
 
 
 @dataclass(frozen=True)
@@ -68,14 +85,58 @@ def _statement_end(text: str, pos: int, spans: tuple[tuple[int, int], ...], star
 
 
 def _inline_pieces(text: str, start: int, end: int, spans, starts) -> list[tuple[int, int]]:
-    if end - start < _LONG_LINE:
+    if not _MAYBE_MANY.search(text, start, end):
         return [(start, end)]
     cuts = [start]
-    for match in _INLINE_BOUNDARY.finditer(text, start, end):
-        if _quote_covering(match.start(), spans, starts) is None:
-            cuts.append(match.end())
+    depth = 0
+    pos = start
+    while True:
+        match = _EVENTS.search(text, pos, end)
+        if match is None:
+            break
+        at = match.start()
+        pos = match.end()
+        inside = _quote_covering(at, spans, starts)
+        if inside is not None:
+            pos = max(pos, inside[1])
+            continue
+        ch = match.group()
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif ch == " ":
+            cuts.append(at + 1)
+        else:
+            if ch in ".!":
+                if _NOTE_BEFORE.search(text, max(start, at - 20), at):
+                    continue
+                follow = _AFTER_DOT.match(text, at + 1, end) if ch == "." else None
+                if follow is None and not _NUMBER_BEFORE.search(text, max(start, at - 20), at):
+                    follow = _AFTER_SENTENCE.match(text, at + 1, end)
+            else:
+                follow = _AFTER_COLON.match(text, at + 1, end)
+            if follow is None and ch not in ".!":
+                follow = _QUOTE_AFTER_COLON.match(text, at + 1, end)
+                quote = _quote_covering(follow.end(), spans, starts) if follow is not None else None
+                if quote is None or not _KK_WORDS_AFTER.match(text, quote[1], end):
+                    follow = None
+            if follow is not None and follow.end() < end:
+                cuts.append(follow.end())
     cuts.append(end)
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+
+
+def make_statement(text: str, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> Statement | None:
+    """The statement covering text[start:end] (used to join a line broken by a hard line break)."""
+    stmt = _make_statement(text, start, end, spans, [s for s, _ in spans])
+    if stmt is None or "\n" not in stmt.masked:
+        return stmt
+    # Formula phrases are matched with single spaces between their words: the break (and the
+    # indentation of the next line) is one.
+    return replace(stmt, masked=_BREAK.sub(" ", stmt.masked))
 
 
 def _make_statement(text: str, start: int, end: int, spans, starts) -> Statement | None:

@@ -233,6 +233,9 @@ class _Builder:
             return ([n for group in numbers[0::2] for n in group], [n for group in numbers[1::2] for n in group])
         if rule in ("insert_after", "insert_before") and len(numbers) == 2:
             return numbers[0], numbers[1]
+        if rule == "insert_after" and len(numbers) % 2 == 0 and numbers:
+            # several (after-words, new-words) pairs, the i-th new words go after the i-th old ones
+            return ([n for group in numbers[0::2] for n in group], [n for group in numbers[1::2] for n in group])
         if rule == "delete_words" and numbers:
             return numbers[0], []
         if rule == "append_words" and numbers:

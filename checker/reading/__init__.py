@@ -1,7 +1,8 @@
 """Reading stage: a user's file → `Document` (numbered lines), or one clear InputError.
 
 `.txt` and files without a suffix are read as text (encoding detected, see `text`), `.docx` as
-Word (see `docx`). The first bytes decide over the name where they are unambiguous: a Word file
+Word (see `docx`), `.pdf` through its text layer (see `pdf`), `.html` pages saved from the legal
+database as the act's text (see `html`). The first bytes decide over the name where they are unambiguous: a Word file
 saved under .txt is read as Word, while an old binary .doc, an encrypted .docx (both OLE
 containers), a PDF or an RTF file is refused with what to do instead.
 """
@@ -14,17 +15,20 @@ from pathlib import Path
 from checker.errors import InputError
 from checker.model import Document, SourceLine
 from checker.reading.docx import read_docx
+from checker.reading.html import looks_like_html, read_html
+from checker.reading.pdf import read_pdf
 from checker.reading.limits import DEFAULT_MAX_BYTES, check_file, read_bounded
 from checker.reading.text import read_text
 
 __all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "read_document"]
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", "")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm", "")
 SAVE_AS = "save the draft as .docx or .txt"
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
-_OTHER_MAGICS = ((b"%PDF-", "a PDF file"), (b"{\\rtf", "an RTF file"))
+_PDF_MAGIC = b"%PDF-"
+_OTHER_MAGICS = ((b"{\\rtf", "an RTF file"),)
 _FORMAT_NAMES = {
     ".pdf": "PDF", ".doc": "old Word (.doc)", ".docm": "macro-enabled Word (.docm)",
     ".dot": "Word template", ".dotx": "Word template", ".odt": "OpenDocument text",
@@ -43,6 +47,12 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_
         raise InputError(f"cannot read {name} files", location, hint=SAVE_AS)
     check_file(file, location, max_bytes)
     kind = _sniff(file, suffix, location)
+    if kind == "pdf":
+        texts = read_pdf(read_bounded(file, location, max_bytes), location)
+        return _lines_document(location, texts, "pdf")
+    if kind == "html":
+        texts = read_html(read_bounded(file, location, max_bytes), location)
+        return _lines_document(location, texts, "html")
     if kind == "docx":
         texts = read_docx(file, location)
         if not texts:
@@ -53,22 +63,35 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_
     return Document(path=location, lines=text_lines, kind="txt", encoding=encoding)
 
 
+def _lines_document(location: str, texts: tuple[str, ...], kind: str) -> Document:
+    if not texts:
+        raise InputError(f"empty document (no text in the {kind.upper()})", location)
+    return Document(path=location, lines=tuple(map(SourceLine, range(1, len(texts) + 1), texts)), kind=kind)
+
+
 def _sniff(file: Path, suffix: str, location: str) -> str:
     """"docx" or "txt" from the first bytes and the suffix; refuse formats we cannot read."""
     try:
         with open(file, "rb") as handle:
-            head = handle.read(8)
+            head = handle.read(1024)
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", location) from None
     if head.startswith(_OLE_MAGIC):
         raise InputError("this is an old Word (.doc) file or a password-protected document",
                          location, hint="open it in Word and save it as .docx without a password")
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_PDF_MAGIC) or (suffix == ".pdf" and _PDF_MAGIC in head):
+        return "pdf"
+    if suffix == ".pdf":
+        raise InputError("not a valid PDF (it does not start with %PDF)", location,
+                         hint="save it again from the source, or as .docx")
     for magic, what in _OTHER_MAGICS:
         if head.startswith(magic):
             raise InputError(f"this is {what}, not a {suffix or 'text'} file", location,
                              hint=SAVE_AS)
     if head.startswith(_ZIP_MAGICS):
         return "docx"
+    if suffix in (".html", ".htm") or looks_like_html(head):
+        return "html"
     if suffix == ".docx":
         raise InputError("not a valid .docx (it is not a zip archive)", location,
                          hint="open it in Word and save it as .docx; a plain text file "

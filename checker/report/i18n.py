@@ -19,6 +19,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "suppressed_one": {"kk": "еленбеген", "ru": "подавлено", "en": "suppressed"},
     "baseline": {"kk": "базалық тізімде", "ru": "в базовом списке", "en": "baseline"},
     "unparsed": {"kk": "талданбаған жолдар", "ru": "неразобранные строки", "en": "unparsed"},
+    "warnings_heading": {"kk": "Күмәнмен оқылған жолдар", "ru": "Прочитано с оговоркой", "en": "Read with a caveat"},
+    "warn_unclosed-quote": {
+        "kk": "{line}-жолда ашылған тырнақша жабылмаған; мәтіні {end}-жолға дейін алынды",
+        "ru": "кавычка, открытая в строке {line}, не закрыта; текст взят до строки {end}",
+        "en": "the quotation opened on line {line} is never closed; its text is taken up to line {end}",
+    },
+    "warn_transliterated": {
+        "kk": "латын әліпбиіндегі қазақ мәтіні кириллицаға транслитерация арқылы оқылды; жолдар мен бағандар жобаның өзінікі",
+        "ru": "казахский текст латиницей прочитан через транслитерацию в кириллицу; строки и столбцы — самого проекта",
+        "en": "Kazakh in the Latin alphabet, read through a transliteration to Cyrillic; lines and columns are the draft's own",
+    },
     "unparsed_heading": {
         "kk": "Талданбаған жолдар",
         "ru": "Неразобранные строки",

@@ -13,7 +13,7 @@ from io import StringIO
 from rich.console import Console
 from rich.text import Text
 
-from checker.model import FileReport, Finding, Unparsed
+from checker.model import FileReport, Finding, ParseWarning, Unparsed
 from checker.report import (
     ReportContext,
     clean_text,
@@ -24,7 +24,7 @@ from checker.report import (
     summarize,
     visible_lines,
 )
-from checker.report.i18n import amendment_label, citation, effect_name, severity_name, t
+from checker.report.i18n import STRINGS, amendment_label, citation, effect_name, severity_name, t
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 MAX_LINES = 6
@@ -73,6 +73,7 @@ def file_block(report: FileReport, lang: str, color: bool) -> list[Text]:
             out.extend(finding_block(finding, lines, lang, color))
     out.extend(set_aside_block(report, lang))
     out.extend(unparsed_block(report.path, report.result.unparsed, lines, lang))
+    out.extend(warnings_block(report.path, report.result.warnings, lang))
     out.append(Text(""))
     return out
 
@@ -183,6 +184,18 @@ def unparsed_block(path: str, unparsed: tuple[Unparsed, ...], lines: dict[int, s
             if len(first) > 100:
                 first = first[:99] + "…"
             out.append(Text.assemble((f"{INDENT}  | ", "dim"), first))
+    return out
+
+
+def warnings_block(path: str, warnings: tuple[ParseWarning, ...], lang: str) -> list[Text]:
+    """What was read but with a caveat: a quotation never closed, a transliterated text."""
+    if not warnings:
+        return []
+    out = [Text("  " + t("warnings_heading", lang) + ":", style="bold yellow")]
+    for item in sorted(warnings, key=lambda w: (w.line, w.end_line)):
+        key = f"warn_{item.code}"
+        message = t(key, lang, line=item.line, end=item.end_line) if key in STRINGS else item.message
+        out.append(Text(f"{INDENT}{path}:{item.line}: {message}", style="yellow"))
     return out
 
 
