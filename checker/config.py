@@ -302,20 +302,19 @@ def _build(data: dict[str, Any], path: Path, locate: Callable[[Loc], int]) -> Co
     def location(loc: Loc) -> str:
         return f"{_show(path)}:{locate(loc)}"
 
-    rules: list[Path] = []
-    for index, entry in enumerate(model.rules):
-        folder = (root / entry).resolve()
-        if not folder.exists():
-            raise ConfigError(f"rule path {entry!r} does not exist", location(("rules", index)),
-                              "paths in the config are relative to the config file's folder")
-        rules.append(folder)
-    units: list[Path] = []
-    for index, entry in enumerate(model.units):
-        where = (root / entry).resolve()
-        if not where.exists():
-            raise ConfigError(f"units path {entry!r} does not exist", location(("units", index)),
-                              "paths in the config are relative to the config file's folder")
-        units.extend(sorted(where.glob("*.yaml")) if where.is_dir() else [where])
+    def existing(key: str, what: str) -> list[Path]:
+        found = []
+        for index, entry in enumerate(getattr(model, key)):
+            where = (root / entry).resolve()
+            if not where.exists():
+                raise ConfigError(f"{what} path {entry!r} does not exist", location((key, index)),
+                                  "paths in the config are relative to the config file's folder")
+            found.append(where)
+        return found
+
+    rules = existing("rules", "rule")
+    units = [file for where in existing("units", "units")
+             for file in (sorted(where.glob("*.yaml")) if where.is_dir() else [where])]
     suppressions = tuple(
         Suppression(rule=s.rule, reason=s.reason, base=root, location=location(("suppressions", i)),
                     amendment=s.amendment, file=s.file)
