@@ -49,7 +49,8 @@ def render_tree(result: ParseResult) -> str:
         lines.append(f"  ▸ {slug}  {name}" + (f"  ({date})" if date else ""))
         for a in group:
             span = f"{a.line}" if a.line == a.end_line else f"{a.line}-{a.end_line}"
-            lines.append(f"      {a.id:<12} line {span:<8} {a.operation:<26} {a.target.label()}")
+            where = a.target.label() + (f" (after {a.anchor.label()})" if a.anchor is not None else "")
+            lines.append(f"      {a.id:<12} line {span:<8} {a.operation:<26} {where}")
             for label, value in (("old", a.old), ("new", a.new)):
                 if value:
                     lines.append(f"          {label}: {_short(value)}")

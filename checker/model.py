@@ -118,7 +118,8 @@ class Amendment:
     status: str = "parsed"
     language: str = "kk"
     instruction: str = ""  # the instruction's own words (without the quoted new text)
-    position: str | None = None  # insert_words: "after" | "before" | "end"
+    position: str | None = None  # insert_words: "after" | "before" | "end"; supplement: "after"
+    anchor: Target | None = None  # supplement after a named unit: that unit ("после части второй")
     # Where `new` / `old` start in the user's file (line, col). The texts keep the user's own
     # characters and line breaks, so an offset inside them maps back to (line, col) exactly.
     new_pos: tuple[int, int] | None = field(default=None, compare=False)
@@ -139,6 +140,8 @@ class Amendment:
         }
         if self.position:
             data["position"] = self.position
+        if self.anchor is not None:
+            data["anchor"] = self.anchor.to_json()
         return data
 
 

@@ -36,6 +36,8 @@ PHRASE_TERMINALS = {
     "WORDS": "words_marker",
     "WORDS_AFTER": "words_after",
     "WORDS_BEFORE": "words_before",
+    "AFTER_UNIT": "after_unit",
+    "AFTER_UNIT_KK": "after_unit_postposition",
     "LANG_UNCHANGED": "language_unchanged",
     "SUSPEND": "suspend",
     "RENUMBER": "renumber",
