@@ -58,7 +58,9 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--lang", type=click.Choice(["kk", "ru", "en"]),
                      help="Language of the messages (default: each draft's own)."),
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
-                     help="Parallel processes; 0 = all cores (default: all cores from 8 files up)."),
+                     help="Parallel processes; 0 = every usable CPU (default: decided while running: "
+                          "workers start only when the drafts left would take long enough, so never "
+                          "slower than one job)."),
         click.option("--quiet", "-q", is_flag=True,
                      help="No progress bar and no notes on stderr; errors are still shown."),
         click.option("--no-progress", is_flag=True, help="No progress bar."),
@@ -142,7 +144,8 @@ def _execute(prepared: Prepared, opts: dict[str, Any], lang: str | None) -> list
     task = progress.add_task("check", total=len(jobs))
     try:
         return run_checks(jobs, prepared.spec, prepared.ruleset, lang, workers=workers,
-                          on_start=progress.start, advance=lambda: progress.advance(task))
+                          on_start=progress.start, before_fork=progress.stop,
+                          advance=lambda: progress.advance(task))
     finally:
         progress.stop()
 
