@@ -100,6 +100,11 @@ def _prepare(opts: dict[str, Any], cwd: Path) -> Prepared:
     base = load_base(spec)
     config.check_rule_ids(rule.id for rule in base.rules)
     ruleset = configure(base, spec)
+    if not any(not getattr(rule, "upheld", False) for rule in ruleset.rules):
+        # a gate that checks against nothing would pass every bill
+        raise InputError("no rules to check against",
+                         hint="--no-builtin-rules needs --rules or the config's rules:, and "
+                              "enable/disable must leave at least one rule")
 
     include = [GlobSet(cwd, tuple(opts["include"]))]
     exclude = [GlobSet(cwd, tuple(opts["exclude"]))]
@@ -169,6 +174,9 @@ def _split(outcomes: Sequence[Outcome]) -> tuple[list[FileReport], list[str]]:
               help="Lowest severity that fails the run (default: error).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
               help="Findings recorded in this baseline file do not fail the run.")
+@click.option("--allow-unparsed/--no-allow-unparsed", default=None,
+              help="Do not fail the run when instructions were not understood (the check stays "
+                   "incomplete and every report says so).")
 def check(**opts: Any) -> None:
     """Check drafts against the rule base; exit 0 clean, 1 findings, 2 errors.
 
@@ -219,10 +227,27 @@ def _check(opts: dict[str, Any], cwd: Path) -> int:
         if gone:
             warn(f"note: {gone} baseline entr{'y' if gone == 1 else 'ies'} no longer occur; "
                   "refresh with `lawcheck baseline create`")
+    missed = sum(report.result.not_understood for report in reports)
+    allow_unparsed = _first(opts["allow_unparsed"], config.allow_unparsed, False) or fail_on == "never"
+    if missed and not opts["quiet"]:
+        level = "warning" if allow_unparsed else "error"
+        warn(f"{level}: check incomplete: {missed} instruction{'' if missed == 1 else 's'} not understood "
+             f"(listed as unparsed in the report)"
+             + ("" if allow_unparsed else "; the run fails (--allow-unparsed or allow_unparsed: true "
+                                          "in the config accepts it)"))
+    if not opts["quiet"]:
+        for report in reports:
+            if not report.result.looks_like_bill:
+                warn(f"warning: {report.path}: no amendment instruction found: it does not look like a bill")
     if errors or prepared.failed:
         return 2
     failing = any(counts_for_gate(f, fail_on) for report in reports for f in report.findings)
-    return 1 if failing else 0
+    return 1 if failing or (missed and not allow_unparsed) else 0
+
+
+def _first(*values: Any) -> Any:
+    """The first value that is set: command line, then config, then default."""
+    return next((value for value in values if value is not None), None)
 
 
 def _path_option(raw: str | None, cwd: Path) -> Path | None:

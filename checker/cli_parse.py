@@ -42,7 +42,9 @@ def parse(path: str, fmt: str, output: str | None) -> None:
 def render_tree(result: ParseResult) -> str:
     """A plain-text tree: acts, then their amendments with target, operation and text."""
     lines = [f"{result.path}  [{result.language}]  {len(result.amendments)} amendments, "
-             f"{len(result.unparsed)} unparsed"]
+             f"{len(result.unparsed)} unparsed, {result.not_understood} instructions not understood"]
+    if not result.looks_like_bill:
+        lines.append("  no amendment instruction found: this does not look like a bill")
     if result.title:
         lines.append(f"  {result.title}")
     for (slug, name, date), group in groupby(result.amendments, key=lambda a: (a.act.slug, a.act.name, a.act.date)):
@@ -57,7 +59,8 @@ def render_tree(result: ParseResult) -> str:
     if result.unparsed:
         lines.append("  ▸ unparsed")
         for u in result.unparsed:
-            lines.append(f"      line {u.line}: {u.reason}")
+            what = "instruction not understood: " if u.instruction else ""
+            lines.append(f"      line {u.line}: {what}{u.reason}")
             lines.append(f"          {_short(u.text)}")
     return "\n".join(lines)
 

@@ -63,6 +63,7 @@ class ConfigModel(BaseModel):
     lang: Literal["kk", "ru", "en"] | None = None
     format: Literal["text", "json", "sarif", "github", "html"] | None = None
     fail_on: Literal["error", "warning", "info", "never"] | None = None
+    allow_unparsed: bool | None = None
     include: list[str] = []
     exclude: list[str] = []
     baseline: str | None = None
@@ -83,6 +84,7 @@ class Config:
     lang: str | None = None
     format: str | None = None
     fail_on: str | None = None
+    allow_unparsed: bool | None = None  # instructions not understood do not fail the run
     include: GlobSet | None = None
     exclude: GlobSet | None = None
     baseline: Path | None = None
@@ -332,6 +334,7 @@ def _build(data: dict[str, Any], path: Path, locate: Callable[[Loc], int]) -> Co
         lang=model.lang,
         format=model.format,
         fail_on=model.fail_on,
+        allow_unparsed=model.allow_unparsed,
         include=GlobSet(root, tuple(model.include)),
         exclude=GlobSet(root, tuple(model.exclude)),
         baseline=(root / model.baseline) if model.baseline else None,

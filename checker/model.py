@@ -153,9 +153,11 @@ class Unparsed:
     end_line: int
     text: str
     reason: str
+    instruction: bool = False  # it has an operation formula: an amendment the check did not read
 
     def to_json(self) -> dict[str, Any]:
-        return {"line": self.line, "end_line": self.end_line, "text": self.text, "reason": self.reason}
+        return {"line": self.line, "end_line": self.end_line, "text": self.text, "reason": self.reason,
+                "instruction": self.instruction}
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,16 @@ class ParseResult:
     frame: tuple[FrameLine, ...] = ()
     lines: tuple[SourceLine, ...] = ()
 
+    @property
+    def not_understood(self) -> int:
+        """Unparsed statements that are amendment instructions: the check of this draft is incomplete."""
+        return sum(1 for u in self.unparsed if u.instruction)
+
+    @property
+    def looks_like_bill(self) -> bool:
+        """False when not one line is an amendment instruction, understood or not."""
+        return bool(self.amendments) or self.not_understood > 0
+
     def to_json(self) -> dict[str, Any]:
         return {
             "path": self.path,
@@ -190,6 +202,8 @@ class ParseResult:
             "amendments": [a.to_json() for a in self.amendments],
             "unparsed": [u.to_json() for u in self.unparsed],
             "frame": [f.to_json() for f in self.frame],
+            "not_understood": self.not_understood,
+            "looks_like_bill": self.looks_like_bill,
         }
 
 
@@ -298,4 +312,6 @@ class FileReport:
             "amendments": len(self.result.amendments),
             "unparsed": [u.to_json() for u in self.result.unparsed],
             "findings": [f.to_json() for f in self.findings],
+            "not_understood": self.result.not_understood,
+            "looks_like_bill": self.result.looks_like_bill,
         }

@@ -31,6 +31,7 @@ class Located:
     original: str  # the user's own text of the statement
     quote_text: list[str]  # original text inside each quote (marks stripped), by placeholder
     quote_pos: list[tuple[int, int]]  # (line, col) of each quote's first inner character
+    formula: bool = False  # it holds an operation formula: unparsed, it is an instruction not understood
 
 
 @dataclass
@@ -317,7 +318,8 @@ class Resolver:
         self.frame.append(FrameLine(line=st.line, end_line=st.end_line, kind=kind))
 
     def _unparsed(self, st: Located, reason: str) -> None:
-        self.unparsed.append(Unparsed(line=st.line, end_line=st.end_line, text=st.original.strip(), reason=reason))
+        self.unparsed.append(Unparsed(line=st.line, end_line=st.end_line, text=st.original.strip(), reason=reason,
+                                      instruction=st.formula))
 
 
 def _suffix(base: str, n: int) -> str:

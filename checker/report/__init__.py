@@ -55,6 +55,16 @@ class Summary:
     suppressed: int
     baseline: int
     by_severity: dict[str, int] = field(default_factory=dict)
+    not_understood: int = 0  # unparsed lines that are amendment instructions: the check is incomplete
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What every format says first: the check is incomplete, or a draft does not look like a bill."""
+
+    code: str  # "incomplete" | "not-a-bill"
+    message: str  # in the report's language
+    path: str | None = None  # the draft it is about (not-a-bill)
 
 
 @dataclass(frozen=True)
@@ -173,7 +183,21 @@ def summarize(reports: Sequence[FileReport]) -> Summary:
         suppressed=suppressed,
         baseline=baseline,
         by_severity=dict(by_severity),
+        not_understood=sum(r.result.not_understood for r in reports),
     )
+
+
+def notices(reports: Sequence[FileReport], lang: str) -> list[Notice]:
+    """The run-level warnings, most serious first: nothing a reader could mistake for a clean run."""
+    from checker.report.i18n import t
+
+    found: list[Notice] = []
+    missed = sum(r.result.not_understood for r in reports)
+    if missed:
+        found.append(Notice("incomplete", t("incomplete_one" if missed == 1 else "incomplete", lang, n=missed)))
+    found += [Notice("not-a-bill", t("not_a_bill", lang), r.path) for r in reports
+              if not r.result.looks_like_bill]
+    return found
 
 
 def source_lines(report: FileReport) -> dict[int, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.model import Finding
-from checker.report import ReportContext, counts, sorted_findings, source_lines, summarize
+from checker.report import ReportContext, counts, notices, sorted_findings, source_lines, summarize
 from checker.report.i18n import citation, severity_name, t
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -34,6 +34,11 @@ def command(name: str, properties: dict[str, object], message: str) -> str:
 
 def render(ctx: ReportContext) -> str:
     out: list[str] = []
+    for notice in notices(ctx.reports, ctx.lang):
+        props: dict[str, object] = {"title": "lawcheck"}
+        if notice.path:
+            props = {"file": display_path(notice.path, ctx.root), **props}
+        out.append(command("error" if notice.code == "incomplete" else "warning", props, notice.message))
     for report in ctx.reports:
         lines = source_lines(report)
         docx = report.path.lower().endswith(".docx")
@@ -45,16 +50,17 @@ def render(ctx: ReportContext) -> str:
             props: dict[str, object] = {"file": display_path(report.path, ctx.root), "line": item.line}
             if item.end_line > item.line:
                 props["endLine"] = item.end_line
-            props["title"] = f"lawcheck: {t('unparsed_note', ctx.lang)}"
+            note = "instruction_not_understood" if item.instruction else "unparsed_note"
+            props["title"] = f"lawcheck: {t(note, ctx.lang)}"
             where = f"{t('docx_paragraph', ctx.lang, n=item.line)}: " if docx else ""
-            out.append(command("warning", props, where + item.reason))
+            out.append(command("error" if item.instruction else "warning", props, where + item.reason))
         out.append("::endgroup::")
     s = summarize(ctx.reports)
     severities = ", ".join(f"{severity_name(k, ctx.lang)}: {v}" for k, v in s.by_severity.items())
     out.append(f"lawcheck {ctx.tool_version}: {t('files', ctx.lang)}: {s.files}, "
                f"{t('findings', ctx.lang)}: {s.findings} ({severities}), "
                f"{t('suppressed', ctx.lang)}: {s.suppressed}, {t('baseline', ctx.lang)}: {s.baseline}, "
-               f"{t('unparsed', ctx.lang)}: {s.unparsed}")
+               f"{t('unparsed', ctx.lang)}: {s.unparsed}, {t('not_understood', ctx.lang)}: {s.not_understood}")
     return "\n".join(out) + "\n"
 
 

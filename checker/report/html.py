@@ -19,6 +19,7 @@ from checker.report import (
     clean_text,
     clip_span,
     counts,
+    notices,
     sorted_findings,
     source_lines,
     summarize,
@@ -65,9 +66,12 @@ def summary_section(ctx: ReportContext) -> str:
         f"{esc(t('suppressed', lang))}: {s.suppressed}",
         f"{esc(t('baseline', lang))}: {s.baseline}",
         f"{esc(t('unparsed', lang))}: {s.unparsed}",
+        f"{esc(t('not_understood', lang))}: {s.not_understood}",
     ])
-    out = [f"<section class=\"summary\"><h2>{esc(t('summary', lang))}</h2>",
-           f"<p class=\"totals\">{totals}</p>"]
+    out = [f"<section class=\"summary\"><h2>{esc(t('summary', lang))}</h2>"]
+    out += [f"<p class=\"notice {esc(n.code)}\">" + (f"{esc(n.path)}: " if n.path else "") + f"{esc(n.message)}</p>"
+            for n in notices(ctx.reports, lang)]
+    out.append(f"<p class=\"totals\">{totals}</p>")
     # Keyed by the findings' own severity: a configuration may report a rule at another level.
     per_rule = Counter((f.rule, f.severity) for r in ctx.reports for f in r.findings if counts(f))
     if per_rule:
@@ -210,8 +214,9 @@ def finding_boxes(report: FileReport, findings: list[Finding], number: int,
 def unparsed_notes(unparsed: tuple[Unparsed, ...], lang: str) -> dict[int, list[str]]:
     notes: dict[int, list[str]] = {}
     for item in unparsed:
+        note = "instruction_not_understood" if item.instruction else "unparsed_note"
         notes.setdefault(max(item.end_line, item.line), []).append(
-            f"<div class=\"note unparsed-note\"><p><strong>{esc(t('unparsed_note', lang))}</strong>: "
+            f"<div class=\"note unparsed-note\"><p><strong>{esc(t(note, lang))}</strong>: "
             f"{esc(item.reason)}</p></div>"
         )
     return notes

@@ -25,6 +25,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Unparsed lines",
     },
     "unparsed_note": {"kk": "талданбады", "ru": "не разобрано", "en": "not parsed"},
+    "not_understood": {"kk": "түсінілмеген нұсқаулар", "ru": "непонятые инструкции", "en": "not understood"},
+    "instruction_not_understood": {"kk": "түзету нұсқауы түсінілмеді", "ru": "инструкция о поправке не понята",
+                                   "en": "amendment instruction not understood"},
+    "incomplete_one": {
+        "kk": "тексеру толық емес: түсінілмеген нұсқаулар: 1",
+        "ru": "проверка неполная: непонятых инструкций: 1",
+        "en": "check incomplete: 1 instruction not understood",
+    },
+    "incomplete": {
+        "kk": "тексеру толық емес: түсінілмеген нұсқаулар: {n}",
+        "ru": "проверка неполная: непонятых инструкций: {n}",
+        "en": "check incomplete: {n} instructions not understood",
+    },
+    "not_a_bill": {
+        "kk": "бірде-бір түзету нұсқауы табылмады: мәтін заң жобасына ұқсамайды",
+        "ru": "не найдено ни одной инструкции о поправке: текст не похож на законопроект",
+        "en": "no amendment instruction found: this does not look like a bill",
+    },
     "no_findings": {
         "kk": "Сәйкессіздік табылған жоқ",
         "ru": "Замечаний нет",

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker.model import Finding, Unparsed
-from checker.report import ReportContext, RuleMeta, sorted_findings, source_lines
+from checker.report import ReportContext, RuleMeta, notices, sorted_findings, source_lines
 from checker.report.i18n import citation, t
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -38,7 +38,7 @@ def document(ctx: ReportContext) -> dict[str, Any]:
         driver["informationUri"] = home
     driver["rules"] = [rule_descriptor(meta) for meta in ctx.rules]
     results: list[dict[str, Any]] = []
-    notifications: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = [run_notice(n, root) for n in notices(ctx.reports, ctx.lang)]
     for report in ctx.reports:
         lines = source_lines(report)
         uri = artifact_uri(report.path, root)
@@ -159,14 +159,27 @@ def evidence_region(span: tuple[int, int, int], lines: dict[int, str]) -> dict[s
     return data
 
 
+def run_notice(notice: Any, root: Path) -> dict[str, Any]:
+    """An incomplete check (error) or a draft that is no bill (warning), first in the list."""
+    item: dict[str, Any] = {
+        "level": "error" if notice.code == "incomplete" else "warning",
+        "descriptor": {"id": notice.code},
+        "message": {"text": notice.message},
+    }
+    if notice.path:
+        item["locations"] = [{"physicalLocation": {"artifactLocation": artifact_uri(notice.path, root)}}]
+    return item
+
+
 def notification(item: Unparsed, uri: dict[str, Any], lang: str) -> dict[str, Any]:
     area: dict[str, Any] = {"startLine": item.line, "endLine": max(item.end_line, item.line)}
     if item.text:
         area["snippet"] = {"text": item.text}
+    note = t("instruction_not_understood" if item.instruction else "unparsed_note", lang)
     return {
-        "level": "warning",
-        "descriptor": {"id": "unparsed"},
-        "message": {"text": f"{t('unparsed_note', lang)}: {item.reason}"},
+        "level": "error" if item.instruction else "warning",
+        "descriptor": {"id": "not-understood" if item.instruction else "unparsed"},
+        "message": {"text": f"{note}: {item.reason}"},
         "locations": [{"physicalLocation": {"artifactLocation": uri, "region": area}}],
     }
 

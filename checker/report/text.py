@@ -19,6 +19,7 @@ from checker.report import (
     clean_text,
     counts,
     line_spans,
+    notices,
     sorted_findings,
     source_lines,
     summarize,
@@ -44,12 +45,20 @@ def render(ctx: ReportContext) -> str:
         width=120,
         soft_wrap=True,
     )
-    lines: list[Text] = [] if ctx.reports else [Text(t("no_files", ctx.lang))]
+    lines: list[Text] = [notice_line(n) for n in notices(ctx.reports, ctx.lang)]
+    if not ctx.reports:
+        lines.append(Text(t("no_files", ctx.lang)))
     for report in ctx.reports:
         lines.extend(file_block(report, ctx.lang, ctx.color))
     lines.append(summary_line(ctx))
     console.print(Text("\n").join(lines))  # one print: rich's per-call overhead dominates otherwise
     return buffer.getvalue()
+
+
+def notice_line(notice) -> Text:
+    """"check incomplete: 2 instructions not understood", first, so nobody reads on as if clean."""
+    text = f"{notice.path}: {notice.message}" if notice.path else notice.message
+    return Text(text, style="bold red" if notice.code == "incomplete" else "bold yellow")
 
 
 def file_block(report: FileReport, lang: str, color: bool) -> list[Text]:
@@ -176,7 +185,9 @@ def unparsed_block(path: str, unparsed: tuple[Unparsed, ...], lines: dict[int, s
     out = [Text("  " + t("unparsed_heading", lang) + ":", style="bold magenta")]
     for item in sorted(unparsed, key=lambda u: (u.line, u.end_line)):
         span = f"{item.line}" if item.end_line == item.line else f"{item.line}-{item.end_line}"
-        out.append(Text(f"{INDENT}{path}:{span}: {clean_text(item.reason)}", style="magenta"))
+        what = f"{t('instruction_not_understood', lang)}: " if item.instruction else ""
+        out.append(Text(f"{INDENT}{path}:{span}: {what}{clean_text(item.reason)}",
+                        style="bold magenta" if item.instruction else "magenta"))
         first = lines.get(item.line, item.text.split("\n")[0] if item.text else "")
         first = clean_text(first).replace("\t", " ")
         if first:
@@ -198,6 +209,7 @@ def summary_line(ctx: ReportContext) -> Text:
         f"{t('suppressed', lang)}: {s.suppressed}",
         f"{t('baseline', lang)}: {s.baseline}",
         f"{t('unparsed', lang)}: {s.unparsed}",
+        f"{t('not_understood', lang)}: {s.not_understood}",
     ]
-    style = "bold red" if s.by_severity.get("error") else "bold"
+    style = "bold red" if s.by_severity.get("error") or s.not_understood else "bold"
     return Text(f"{t('summary', lang)}: " + " · ".join(bits), style=style)
