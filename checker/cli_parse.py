@@ -7,7 +7,10 @@ from itertools import groupby
 
 import click
 
-from checker.cli_errors import guard
+from pathlib import Path
+
+from checker.cli_config import CONFIG_HELP
+from checker.cli_errors import guard, warn
 
 from checker.model import ParseResult
 
@@ -18,8 +21,9 @@ from checker.model import ParseResult
               help="json follows the contract in DESIGN.md; text is a tree for people.")
 @click.option("--output", "output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help=CONFIG_HELP)
 @guard
-def parse(path: str, fmt: str, output: str | None) -> None:
+def parse(path: str, fmt: str, output: str | None, config_path: str | None) -> None:
     """Parse a draft (.txt or .docx) into one record per amendment instruction.
 
     \b
@@ -27,9 +31,15 @@ def parse(path: str, fmt: str, output: str | None) -> None:
       lawcheck parse draft.docx
       lawcheck parse draft.txt --format json > draft.json
     """
+    from checker.config import ConfigFinder
     from checker.parsing import parse_document
     from checker.reading import read_document
 
+    # Parsing needs no setting of its own, but the draft's config is read all the same: a broken
+    # config fails every command alike, and `exclude` says the draft is not one lawcheck checks.
+    config = ConfigFinder(config_path).for_path(Path(path))
+    if config.exclude is not None and config.exclude.matches(Path(path)):
+        warn(f"note: {path} is excluded by {config.path}: `lawcheck check` skips it")
     result = parse_document(read_document(path))
     text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) if fmt == "json" else render_tree(result)
     if output:

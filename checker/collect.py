@@ -108,23 +108,27 @@ def collect(
     include: Sequence[GlobSet] = (),
     exclude: Sequence[GlobSet] = (),
     cwd: Path | None = None,
+    scoped: Callable[[Path], tuple[Sequence[GlobSet], Sequence[GlobSet]]] | None = None,
 ) -> Collected:
     """Expand files, folders and globs into drafts, sorted by posix path, each once.
 
     Files named explicitly are always checked unless an exclude glob matches them (so the config's
     excludes hold under pre-commit, which passes file names); include globs narrow only what folder
     walks and globs find. An input that does not exist is a problem to report; a folder or glob
-    that finds no draft is not (the caller decides what an empty run means).
+    that finds no draft is not (the caller decides what an empty run means). `scoped(path)` adds
+    the (include, exclude) globs of the config that governs that path.
     """
     cwd = cwd or Path.cwd()
     found: dict[str, Path] = {}
     problems: list[str] = []
 
     def excluded(path: Path) -> bool:
-        return any(globs.matches(path) for globs in exclude)
+        extra = scoped(path)[1] if scoped else ()
+        return any(globs.matches(path) for globs in (*exclude, *extra))
 
     def included(path: Path) -> bool:
-        active = [globs for globs in include if globs.patterns]
+        extra = scoped(path)[0] if scoped else ()
+        active = [globs for globs in (*include, *extra) if globs.patterns]
         return not active or any(globs.matches(path) for globs in active)
 
     def add(path: Path) -> None:
