@@ -24,6 +24,7 @@ from checker.collect import GlobSet, collect, display_path, relative_posix
 from checker.config import FAIL_ON, FORMATS, Config, ConfigFinder
 from checker.errors import ConfigError, InputError
 from checker.model import SEVERITIES, FileReport, Finding, ResolutionRef
+from checker.report.i18n import format_date
 from checker.cli_errors import Exit2, guarded, warn
 from checker.run import FileJob, Outcome, RuleSpec, effective_workers, run_checks
 from checker.suppress import apply_suppressions
@@ -333,7 +334,7 @@ def rule_metas(ruleset: Any, lang: str) -> list[Any]:
         label = ""
         if resolution is not None:
             label = ResolutionRef(resolution.number, str(resolution.date)).label(lang)
-            label += f", {resolution.date}"
+            label += f", {format_date(str(resolution.date), lang)}"
         metas.append(RuleMeta(
             id=rule.id,
             title=_pick(getattr(spec, "title", None), lang) or rule.id,
@@ -366,7 +367,7 @@ def _render(fmt: str, reports: Sequence[FileReport], *, lang: str | None, rulese
         for meta in rule_metas(ruleset, chrome):
             metas.setdefault(meta.id, meta)
     return render(fmt, reports, lang=chrome, rules=list(metas.values()), color=color,
-                  tool_version=__version__, root=cwd)
+                  tool_version=__version__, root=cwd, per_draft=lang is None)
 
 
 def _emit(text: str, output: str | None, cwd: Path) -> None:

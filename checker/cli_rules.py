@@ -21,6 +21,7 @@ from checker.cli_config import CONFIG_HELP, extra_rule_paths, load_configured, r
 from checker.cli_errors import guard
 from checker.config import Config
 from checker.errors import LawcheckError
+from checker.report.i18n import format_date
 
 LANG = click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=None,
                     help="Language of titles and messages (default: en; explain: the draft's).")
@@ -167,7 +168,7 @@ def show_rule(rule_id: str, lang: str | None, extra: tuple[str, ...], config_pat
     resolution = _resolution_json(rule, lang)
     out = [f"{rule.id}  ({rule.source})", ""]
     out += [f"  title [{code}]: {getattr(spec.title, code)}" for code in ("kk", "ru", "en")]
-    cited = f"{resolution['label']} of {resolution['date']}"
+    cited = f"{resolution['label']} of {format_date(str(resolution['date']), lang)}"
     if resolution["paragraph"]:
         cited += f", paragraph {resolution['paragraph']}"
     out.append(f"  resolution: {cited} (verdict: {resolution['verdict']})")

@@ -77,6 +77,11 @@ class ReportContext:
     color: bool
     tool_version: str
     root: Path | None
+    per_draft: bool = False  # each draft's own blocks in its own language (no --lang given)
+
+    def lang_for(self, report: FileReport) -> str:
+        """The language of one draft's headings: its own unless one language was asked for."""
+        return report.lang if self.per_draft and report.lang in LANGUAGES else self.lang
 
     def rule(self, finding: Finding) -> RuleMeta:
         """The rule behind a finding; a finding of a rule missing from the catalogue still renders."""
@@ -95,8 +100,13 @@ def render(
     color: bool = False,
     tool_version: str,
     root: Path | None = None,
+    per_draft: bool = False,
 ) -> str:
-    """Render the checked drafts in one of FORMATS, chrome in `lang` (kk, ru or en)."""
+    """Render the checked drafts in one of FORMATS, chrome in `lang` (kk, ru or en).
+
+    With `per_draft`, each draft's own part (headings, labels, citations) is in that draft's
+    language and only the run-wide parts (notices, summary) are in `lang`.
+    """
     if fmt not in FORMATS:
         raise ConfigError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if lang not in LANGUAGES:
@@ -108,6 +118,7 @@ def render(
         color=color,
         tool_version=tool_version,
         root=root,
+        per_draft=per_draft,
     )
     module = importlib.import_module(_MODULES[fmt])
     text: str = module.render(ctx)
@@ -140,6 +151,26 @@ def rule_from_finding(finding: Finding, lang: str) -> RuleMeta:
         help_text="",
         resolution_label=label,
     )
+
+
+def verdict(findings: Sequence[Finding], not_understood: int, lang: str) -> tuple[str, str] | None:
+    """The line said when nothing counts, and its kind ("clean" | "set-aside" | "incomplete").
+
+    "No findings" only when there is truly nothing: set-aside findings and instructions not
+    understood are said, so that a waived or unread conflict never looks like a clean draft.
+    None when some finding counts (the findings speak for themselves).
+    """
+    from checker.report.i18n import t
+
+    if any(counts(f) for f in findings):
+        return None
+    if not_understood:
+        return t("no_findings_incomplete", lang, n=not_understood), "incomplete"
+    suppressed = sum(1 for f in findings if f.suppressed is not None)
+    baselined = sum(1 for f in findings if f.suppressed is None and f.baseline)
+    if suppressed or baselined:
+        return t("no_counting_findings", lang, s=suppressed, b=baselined), "set-aside"
+    return t("no_findings", lang), "clean"
 
 
 def counts(finding: Finding) -> bool:

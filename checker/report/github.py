@@ -45,14 +45,14 @@ def render(ctx: ReportContext) -> str:
         out.append(command("group", {}, display_path(report.path, ctx.root)))
         for finding in sorted_findings(report.findings):
             if counts(finding):
-                out.append(annotation(finding, lines, docx, ctx))
+                out.append(annotation(finding, lines, docx, ctx, ctx.lang_for(report)))
         for item in sorted(report.result.unparsed, key=lambda u: u.line):
             props: dict[str, object] = {"file": display_path(report.path, ctx.root), "line": item.line}
             if item.end_line > item.line:
                 props["endLine"] = item.end_line
             note = "instruction_not_understood" if item.instruction else "unparsed_note"
-            props["title"] = f"lawcheck: {t(note, ctx.lang)}"
-            where = f"{t('docx_paragraph', ctx.lang, n=item.line)}: " if docx else ""
+            props["title"] = f"lawcheck: {t(note, ctx.lang_for(report))}"
+            where = f"{t('docx_paragraph', ctx.lang_for(report), n=item.line)}: " if docx else ""
             out.append(command("error" if item.instruction else "warning", props, where + item.reason))
         out.append("::endgroup::")
     s = summarize(ctx.reports)
@@ -64,8 +64,10 @@ def render(ctx: ReportContext) -> str:
     return "\n".join(out) + "\n"
 
 
-def annotation(finding: Finding, lines: dict[int, str], docx: bool, ctx: ReportContext) -> str:
+def annotation(finding: Finding, lines: dict[int, str], docx: bool, ctx: ReportContext,
+               lang: str | None = None) -> str:
     """One annotation. Columns only for a one-line finding: GitHub ignores them across lines."""
+    lang = lang or ctx.lang
     props: dict[str, object] = {"file": display_path(finding.path, ctx.root), "line": finding.line}
     end_line = max(finding.end_line, finding.line)
     if end_line > finding.line:
@@ -78,14 +80,14 @@ def annotation(finding: Finding, lines: dict[int, str], docx: bool, ctx: ReportC
     props["title"] = title
     parts = []
     if docx:
-        parts.append(t("docx_paragraph", ctx.lang, n=finding.line) + ":")
+        parts.append(t("docx_paragraph", lang, n=finding.line) + ":")
     parts.append(finding.message)
-    cite = citation(finding, ctx.lang)
+    cite = citation(finding, lang)
     body = " ".join(p for p in parts if p)
     if cite:
-        body += f"\n{t('citation', ctx.lang)}: {cite}"
+        body += f"\n{t('citation', lang)}: {cite}"
     if finding.suggestion:
-        body += f"\n{t('suggestion', ctx.lang)}: {finding.suggestion}"
+        body += f"\n{t('suggestion', lang)}: {finding.suggestion}"
     return command(COMMANDS.get(finding.severity, "warning"), props, body)
 
 

@@ -43,8 +43,9 @@ def document(ctx: ReportContext) -> dict[str, Any]:
         lines = source_lines(report)
         uri = artifact_uri(report.path, root)
         for finding in sorted_findings(report.findings):
-            results.append(result(finding, index[finding.rule], lines, artifact_uri(finding.path, root), ctx))
-        notifications.extend(notification(item, uri, ctx.lang) for item in report.result.unparsed)
+            results.append(result(finding, index[finding.rule], lines, artifact_uri(finding.path, root), ctx,
+                                  ctx.lang_for(report)))
+        notifications.extend(notification(item, uri, ctx.lang_for(report)) for item in report.result.unparsed)
     invocation: dict[str, Any] = {"executionSuccessful": True}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
@@ -94,12 +95,12 @@ def rule_descriptor(meta: RuleMeta) -> dict[str, Any]:
 
 
 def result(finding: Finding, rule_index: int, lines: dict[int, str], uri: dict[str, Any],
-           ctx: ReportContext) -> dict[str, Any]:
+           ctx: ReportContext, lang: str | None = None) -> dict[str, Any]:
     item: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": LEVELS.get(finding.severity, "warning"),
-        "message": {"text": message_text(finding, ctx.lang)},
+        "message": {"text": message_text(finding, lang or ctx.lang)},
         "locations": [{"physicalLocation": {"artifactLocation": uri, "region": region(finding, lines)}}],
     }
     related = [

@@ -20,6 +20,7 @@ from checker.report import (
     counts,
     line_spans,
     notices,
+    verdict,
     sorted_findings,
     source_lines,
     summarize,
@@ -49,7 +50,7 @@ def render(ctx: ReportContext) -> str:
     if not ctx.reports:
         lines.append(Text(t("no_files", ctx.lang)))
     for report in ctx.reports:
-        lines.extend(file_block(report, ctx.lang, ctx.color))
+        lines.extend(file_block(report, ctx.lang_for(report), ctx.color))
     lines.append(summary_line(ctx))
     console.print(Text("\n").join(lines))  # one print: rich's per-call overhead dominates otherwise
     return buffer.getvalue()
@@ -67,8 +68,10 @@ def file_block(report: FileReport, lang: str, color: bool) -> list[Text]:
     lines = source_lines(report)
     amendments = {a.id: a for a in report.result.amendments}
     active = [f for f in sorted_findings(report.findings) if counts(f)]
-    if not active:
-        out.append(Text("  " + t("no_findings", lang), style="green"))
+    said = verdict(report.findings, report.result.not_understood, lang)
+    if said is not None:
+        style = {"clean": "green", "set-aside": "yellow", "incomplete": "bold magenta"}[said[1]]
+        out.append(Text("  " + said[0], style=style))
     groups: dict[str, list[Finding]] = {}
     for finding in active:
         groups.setdefault(finding.amendment, []).append(finding)
@@ -174,7 +177,7 @@ def set_aside_block(report: FileReport, lang: str) -> list[Text]:
         if finding.suppressed is not None:
             tag = f"{t('suppressed_one', lang)} ({t('reason', lang)}: {clean_text(finding.suppressed)})"
         else:
-            tag = t("baseline", lang)
+            tag = t("baselined", lang)
         out.append(Text(f"  {tag}: {finding.rule} {where}", style="dim"))
     return out
 
