@@ -19,12 +19,14 @@ import click
 
 from checker import __version__
 from checker import baseline as baseline_file
+from checker.cli_config import CONFIG_HELP, describe, extra_rule_paths, load_configured, rule_spec, shown
 from checker.collect import GlobSet, collect, display_path, relative_posix
-from checker.config import FAIL_ON, FORMATS, Config, load_config
-from checker.errors import InputError
+from checker.config import FAIL_ON, FORMATS, Config, ConfigFinder
+from checker.errors import ConfigError, InputError
 from checker.model import SEVERITIES, FileReport, Finding, ResolutionRef
+from checker.report.i18n import format_date
 from checker.cli_errors import Exit2, guarded, warn
-from checker.run import FileJob, Outcome, RuleSpec, configure, effective_workers, load_base, run_checks
+from checker.run import FileJob, Outcome, RuleSpec, effective_workers, run_checks
 from checker.suppress import apply_suppressions
 
 DEFAULT_BASELINE = "lawcheck-baseline.json"
@@ -44,9 +46,10 @@ def counts_for_gate(finding: Finding, fail_on: str) -> bool:
 def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.argument("paths", nargs=-1, type=click.Path()),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                     help="Config file (default: .lawcheck.yaml / .lawcheck.yml / pyproject.toml "
-                          "[tool.lawcheck], searched from the current folder upwards)."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False), help=CONFIG_HELP),
+        click.option("--show-config", is_flag=True,
+                     help="Print which config file governs which drafts and the settings in force, "
+                          "then stop."),
         click.option("--rules", "extra_rules", multiple=True, type=click.Path(),
                      help="Extra rule file or folder (repeatable)."),
         click.option("--no-builtin-rules", is_flag=True,
@@ -58,7 +61,9 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--lang", type=click.Choice(["kk", "ru", "en"]),
                      help="Language of the messages (default: each draft's own)."),
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
-                     help="Parallel processes; 0 = all cores (default: all cores from 8 files up)."),
+                     help="Parallel processes; 0 = every usable CPU (default: decided while running: "
+                          "workers start only when the drafts left would take long enough, so never "
+                          "slower than one job)."),
         click.option("--quiet", "-q", is_flag=True,
                      help="No progress bar and no notes on stderr; errors are still shown."),
         click.option("--no-progress", is_flag=True, help="No progress bar."),
@@ -69,59 +74,91 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @dataclass(frozen=True)
-class Prepared:
-    """What a run needs after config, rules and paths have been resolved."""
+class Group:
+    """The drafts one config governs, with the rule set that config asks for."""
 
     config: Config
     spec: RuleSpec
     ruleset: Any
     jobs: tuple[FileJob, ...]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What a run needs after configs, rules and paths have been resolved."""
+
+    groups: tuple[Group, ...]
     failed: bool = False  # collection already reported a problem: the run must end with exit 2
 
+    @property
+    def jobs(self) -> tuple[FileJob, ...]:
+        return tuple(job for group in self.groups for job in group.jobs)
 
-def _prepare(opts: dict[str, Any], cwd: Path) -> Prepared:
-    config = load_config(opts["config_path"], cwd=cwd)
-    extra = []
-    for raw in opts["extra_rules"]:
-        path = Path(raw) if Path(raw).is_absolute() else cwd / raw
-        if not path.exists():
-            raise InputError("rule file or folder not found", raw, "check the --rules path")
-        extra.append(path.resolve())
-    spec = RuleSpec(
-        paths=(*config.rules, *extra),
-        builtin=not opts["no_builtin_rules"],
-        enable=frozenset(config.enable) if config.enable is not None else None,
-        disable=frozenset(config.disable),
-        severity=tuple(sorted(config.severity.items())),
-        units=config.units,
-    )
-    base = load_base(spec)
-    config.check_rule_ids(rule.id for rule in base.rules)
-    ruleset = configure(base, spec)
+    def setting(self, name: str, given: Any = None, default: Any = None, flag: str = "") -> Any:
+        """A run-wide setting: the command line, else the configs (they must agree), else the default."""
+        if given is not None:
+            return given
+        said = {(group.config.path, getattr(group.config, name)) for group in self.groups
+                if getattr(group.config, name) is not None}
+        values = {value for _, value in said}
+        if len(values) > 1:
+            where = ", ".join(f"{display_path(path)} says {value!r}" for path, value in sorted(said, key=str))
+            raise ConfigError(f"the drafts fall under configs that disagree on {name!r}: {where}",
+                              hint=f"give {flag or '--' + name.replace('_', '-')} on the command line")
+        return values.pop() if values else default
 
+
+def _prepare(opts: dict[str, Any], cwd: Path, *, allow_empty: bool = False) -> Prepared:
+    finder = ConfigFinder(opts["config_path"], cwd=cwd)
+    extra = extra_rule_paths(opts["extra_rules"], cwd)
     include = [GlobSet(cwd, tuple(opts["include"]))]
     exclude = [GlobSet(cwd, tuple(opts["exclude"]))]
-    if config.include:
-        include.append(config.include)
-    if config.exclude:
-        exclude.append(config.exclude)
+
+    def scoped(path: Path) -> tuple[list[GlobSet], list[GlobSet]]:
+        config = finder.for_path(path)
+        return ([config.include] if config.include else []), ([config.exclude] if config.exclude else [])
+
     inputs = list(opts["paths"]) or ["."]
-    collected = collect(inputs, include=include, exclude=exclude, cwd=cwd)
+    collected = collect(inputs, include=include, exclude=exclude, cwd=cwd, scoped=scoped)
     for problem in collected.problems:
         warn(f"error: {problem}")
-    if not collected.files:
+    if not collected.files and not allow_empty:
         if collected.problems:
             raise Exit2()
         raise InputError(f"no .txt or .docx drafts found in {', '.join(inputs)}",
                          hint="check the paths and the include/exclude globs")
-    jobs = tuple(
-        FileJob(path=path, display=display_path(path, cwd),
-                rel=relative_posix(path, config.root) or display_path(path, cwd))
-        for path in collected.files
-    )
+    by_config: dict[Path | None, list[Path]] = {}
+    configs: dict[Path | None, Config] = {}
+    for path in collected.files:
+        config = finder.for_path(path)
+        configs[config.path] = config
+        by_config.setdefault(config.path, []).append(path)
+    if not collected.files:  # --show-config with nothing to check: the configs of the inputs
+        for raw in inputs:
+            config = finder.for_path(cwd / raw)
+            configs[config.path] = config
+            by_config.setdefault(config.path, [])
+    groups = []
+    loaded: dict[RuleSpec, Any] = {}
+    for key, files in by_config.items():
+        config = configs[key]
+        spec = rule_spec(config, extra, builtin=not opts["no_builtin_rules"])
+        if spec not in loaded:
+            loaded[spec] = load_configured(config, spec)[1]
+        else:
+            load_configured(config, spec)  # its rule ids are checked all the same
+        ruleset = loaded[spec]
+        if not any(not getattr(rule, "upheld", False) for rule in ruleset.rules):
+            # a gate that checks against nothing would pass every bill
+            raise InputError("no rules to check against", shown(config.path, cwd),
+                             hint="--no-builtin-rules needs --rules or the config's rules:, and "
+                                  "enable/disable must leave at least one rule")
+        jobs = tuple(FileJob(path=path, display=display_path(path, cwd),
+                             rel=relative_posix(path, config.root) or display_path(path, cwd))
+                     for path in files)
+        groups.append(Group(config=config, spec=spec, ruleset=ruleset, jobs=jobs))
     # A missing path among others: keep going so that every problem shows in one run.
-    return Prepared(config=config, spec=spec, ruleset=ruleset, jobs=jobs,
-                    failed=bool(collected.problems))
+    return Prepared(groups=tuple(groups), failed=bool(collected.problems))
 
 
 def show_progress(opts: dict[str, Any], files: int, terminal: bool) -> bool:
@@ -130,21 +167,30 @@ def show_progress(opts: dict[str, Any], files: int, terminal: bool) -> bool:
 
 
 def _execute(prepared: Prepared, opts: dict[str, Any], lang: str | None) -> list[Outcome]:
-    jobs = prepared.jobs
-    workers = effective_workers(opts["jobs"], len(jobs))
-    if not show_progress(opts, len(jobs), sys.stderr.isatty()):
-        return run_checks(jobs, prepared.spec, prepared.ruleset, lang, workers=workers)
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    """Check every group's drafts with its own rule set; outcomes sorted by the drafts' paths."""
+    total = len(prepared.jobs)
+    progress = None
+    if show_progress(opts, total, sys.stderr.isatty()):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    progress = Progress(TextColumn("lawcheck"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=Console(stderr=True), transient=True)
-    task = progress.add_task("check", total=len(jobs))
+        progress = Progress(TextColumn("lawcheck"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            console=Console(stderr=True), transient=True)
+        task = progress.add_task("check", total=total)
+    outcomes: list[Outcome] = []
     try:
-        return run_checks(jobs, prepared.spec, prepared.ruleset, lang, workers=workers,
-                          on_start=progress.start, advance=lambda: progress.advance(task))
+        for group in prepared.groups:
+            workers = effective_workers(opts["jobs"], len(group.jobs))
+            if progress is None:
+                outcomes += run_checks(group.jobs, group.spec, group.ruleset, lang, workers=workers)
+                continue
+            outcomes += run_checks(group.jobs, group.spec, group.ruleset, lang, workers=workers,
+                                   on_start=progress.start, before_fork=progress.stop,
+                                   advance=lambda: progress.advance(task))
     finally:
-        progress.stop()
+        if progress is not None:
+            progress.stop()
+    return sorted(outcomes, key=lambda o: o.job.display) if len(prepared.groups) > 1 else outcomes
 
 
 def _split(outcomes: Sequence[Outcome]) -> tuple[list[FileReport], list[str]]:
@@ -166,6 +212,9 @@ def _split(outcomes: Sequence[Outcome]) -> tuple[list[FileReport], list[str]]:
               help="Lowest severity that fails the run (default: error).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
               help="Findings recorded in this baseline file do not fail the run.")
+@click.option("--allow-unparsed/--no-allow-unparsed", default=None,
+              help="Do not fail the run when instructions were not understood (the check stays "
+                   "incomplete and every report says so).")
 def check(**opts: Any) -> None:
     """Check drafts against the rule base; exit 0 clean, 1 findings, 2 errors.
 
@@ -183,14 +232,18 @@ def check(**opts: Any) -> None:
 
 
 def _check(opts: dict[str, Any], cwd: Path) -> int:
-    prepared = _prepare(opts, cwd)
-    config = prepared.config
-    fmt = opts["fmt"] or config.format or (
-        "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    fail_on = opts["fail_on"] or config.fail_on or "error"
-    lang = opts["lang"] or config.lang
-    baseline_path = _path_option(opts["baseline_path"], cwd) or config.baseline
-    loaded_baseline = baseline_file.load(baseline_path) if baseline_path else None
+    prepared = _prepare(opts, cwd, allow_empty=opts["show_config"])
+    auto = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    fmt = prepared.setting("format", opts["fmt"], auto, "--format")
+    fail_on = prepared.setting("fail_on", opts["fail_on"], "error")
+    lang = prepared.setting("lang", opts["lang"])
+    allow_unparsed = prepared.setting("allow_unparsed", opts["allow_unparsed"], False) or fail_on == "never"
+    if opts["show_config"]:
+        _show_config(prepared, cwd, {"format": fmt, "fail_on": fail_on, "lang": lang or "each draft's own",
+                                     "allow_unparsed": allow_unparsed,
+                                     "baseline": opts["baseline_path"] or "from each config"})
+        return 0
+    given_baseline = _path_option(opts["baseline_path"], cwd)
 
     reports, errors = _split(_execute(prepared, opts, lang))
     if fmt == "github" and not opts["output"]:
@@ -199,13 +252,23 @@ def _check(opts: dict[str, Any], cwd: Path) -> int:
 
         for error in errors:
             click.echo(command("error", {"title": "lawcheck: draft not checked"}, error))
-    reports, stale = apply_suppressions(reports, config.suppressions, cwd=cwd)
+    stale: list[Any] = []
     gone = 0
-    if loaded_baseline is not None:
-        reports, gone = baseline_file.apply_baseline(
-            reports, loaded_baseline, {job.rel for job in prepared.jobs})
+    checked: list[FileReport] = []
+    for group in prepared.groups:
+        mine = {job.display for job in group.jobs}
+        part = [report for report in reports if report.path in mine]
+        part, stale_here = apply_suppressions(part, group.config.suppressions, cwd=cwd)
+        stale += stale_here
+        baseline_path = given_baseline or group.config.baseline
+        if baseline_path is not None:
+            part, gone_here = baseline_file.apply_baseline(
+                part, baseline_file.load(baseline_path), {job.rel for job in group.jobs})
+            gone += gone_here
+        checked += part
+    reports = sorted(checked, key=lambda report: report.path) if len(prepared.groups) > 1 else checked
 
-    text = _render(fmt, reports, lang=lang, ruleset=prepared.ruleset, cwd=cwd,
+    text = _render(fmt, reports, lang=lang, rulesets=[g.ruleset for g in prepared.groups], cwd=cwd,
                    color=_use_color(fmt, opts["output"]))
     _emit(text, opts["output"], cwd)
 
@@ -216,10 +279,31 @@ def _check(opts: dict[str, Any], cwd: Path) -> int:
         if gone:
             warn(f"note: {gone} baseline entr{'y' if gone == 1 else 'ies'} no longer occur; "
                   "refresh with `lawcheck baseline create`")
+    missed = sum(report.result.not_understood for report in reports)
+    if missed and not opts["quiet"]:
+        level = "warning" if allow_unparsed else "error"
+        warn(f"{level}: check incomplete: {missed} instruction{'' if missed == 1 else 's'} not understood "
+             f"(listed as unparsed in the report)"
+             + ("" if allow_unparsed else "; the run fails (--allow-unparsed or allow_unparsed: true "
+                                          "in the config accepts it)"))
+    if not opts["quiet"]:
+        for report in reports:
+            if not report.result.looks_like_bill:
+                warn(f"warning: {report.path}: no amendment instruction found: it does not look like a bill")
     if errors or prepared.failed:
         return 2
     failing = any(counts_for_gate(f, fail_on) for report in reports for f in report.findings)
-    return 1 if failing else 0
+    return 1 if failing or (missed and not allow_unparsed) else 0
+
+
+def _show_config(prepared: Prepared, cwd: Path, run: dict[str, Any]) -> None:
+    entries = [(group.config, [job.display for job in group.jobs]) for group in prepared.groups]
+    click.echo(describe(entries, run, cwd), nl=False)
+
+
+def _first(*values: Any) -> Any:
+    """The first value that is set: command line, then config, then default."""
+    return next((value for value in values if value is not None), None)
 
 
 def _path_option(raw: str | None, cwd: Path) -> Path | None:
@@ -250,7 +334,7 @@ def rule_metas(ruleset: Any, lang: str) -> list[Any]:
         label = ""
         if resolution is not None:
             label = ResolutionRef(resolution.number, str(resolution.date)).label(lang)
-            label += f", {resolution.date}"
+            label += f", {format_date(str(resolution.date), lang)}"
         metas.append(RuleMeta(
             id=rule.id,
             title=_pick(getattr(spec, "title", None), lang) or rule.id,
@@ -273,13 +357,17 @@ def _pick(texts: Any, lang: str) -> str:
     return ""
 
 
-def _render(fmt: str, reports: Sequence[FileReport], *, lang: str | None, ruleset: Any, cwd: Path,
-            color: bool) -> str:
+def _render(fmt: str, reports: Sequence[FileReport], *, lang: str | None, rulesets: Sequence[Any],
+            cwd: Path, color: bool) -> str:
     from checker.report import render
 
     chrome = lang or (reports[0].lang if reports else "en")
-    return render(fmt, reports, lang=chrome, rules=rule_metas(ruleset, chrome), color=color,
-                  tool_version=__version__, root=cwd)
+    metas: dict[str, Any] = {}
+    for ruleset in rulesets:  # configs may add rules of their own: every one described once
+        for meta in rule_metas(ruleset, chrome):
+            metas.setdefault(meta.id, meta)
+    return render(fmt, reports, lang=chrome, rules=list(metas.values()), color=color,
+                  tool_version=__version__, root=cwd, per_draft=lang is None)
 
 
 def _emit(text: str, output: str | None, cwd: Path) -> None:
@@ -321,17 +409,29 @@ def baseline_create(**opts: Any) -> None:
 
 
 def _baseline_create(opts: dict[str, Any], cwd: Path) -> int:
-    prepared = _prepare(opts, cwd)
-    reports, errors = _split(_execute(prepared, opts, opts["lang"] or prepared.config.lang))
+    prepared = _prepare(opts, cwd, allow_empty=opts["show_config"])
+    lang = prepared.setting("lang", opts["lang"])
+    if opts["show_config"]:
+        _show_config(prepared, cwd, {"lang": lang or "each draft's own",
+                                     "output": opts["output"] or "each config's baseline"})
+        return 0
+    if opts["output"] and len(prepared.groups) > 1:
+        raise InputError("the drafts fall under several configs, each with its own baseline",
+                         hint="drop --output to write each config's baseline, or run once per config")
+    reports, errors = _split(_execute(prepared, opts, lang))
     if errors or prepared.failed:
         warn("error: baseline not written: fix the errors above so that it covers every draft")
         return 2
-    reports, _ = apply_suppressions(reports, prepared.config.suppressions, cwd=cwd)
-    target = _path_option(opts["output"], cwd) or prepared.config.baseline or cwd / DEFAULT_BASELINE
-    rel_paths = {job.display: job.rel for job in prepared.jobs}
-    entries = baseline_file.build_entries(reports, rel_paths)
-    baseline_file.write(target, entries)
-    if not opts["quiet"]:
-        warn(f"wrote {len(entries)} baseline entr{'y' if len(entries) == 1 else 'ies'} "
-              f"to {display_path(target, cwd)}")
+    for group in prepared.groups:
+        mine = {job.display for job in group.jobs}
+        part, _ = apply_suppressions([r for r in reports if r.path in mine], group.config.suppressions,
+                                     cwd=cwd)
+        target = (_path_option(opts["output"], cwd) or group.config.baseline
+                  or (group.config.root if group.config.path else cwd) / DEFAULT_BASELINE)
+        rel_paths = {job.display: job.rel for job in group.jobs}
+        entries = baseline_file.build_entries(part, rel_paths)
+        baseline_file.write(target, entries)
+        if not opts["quiet"]:
+            warn(f"wrote {len(entries)} baseline entr{'y' if len(entries) == 1 else 'ies'} "
+                  f"to {display_path(target, cwd)}")
     return 0

@@ -7,7 +7,10 @@ from itertools import groupby
 
 import click
 
-from checker.cli_errors import guard
+from pathlib import Path
+
+from checker.cli_config import CONFIG_HELP
+from checker.cli_errors import guard, warn
 
 from checker.model import ParseResult
 
@@ -18,8 +21,9 @@ from checker.model import ParseResult
               help="json follows the contract in DESIGN.md; text is a tree for people.")
 @click.option("--output", "output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help=CONFIG_HELP)
 @guard
-def parse(path: str, fmt: str, output: str | None) -> None:
+def parse(path: str, fmt: str, output: str | None, config_path: str | None) -> None:
     """Parse a draft (.txt or .docx) into one record per amendment instruction.
 
     \b
@@ -27,9 +31,15 @@ def parse(path: str, fmt: str, output: str | None) -> None:
       lawcheck parse draft.docx
       lawcheck parse draft.txt --format json > draft.json
     """
+    from checker.config import ConfigFinder
     from checker.parsing import parse_document
     from checker.reading import read_document
 
+    # Parsing needs no setting of its own, but the draft's config is read all the same: a broken
+    # config fails every command alike, and `exclude` says the draft is not one lawcheck checks.
+    config = ConfigFinder(config_path).for_path(Path(path))
+    if config.exclude is not None and config.exclude.matches(Path(path)):
+        warn(f"note: {path} is excluded by {config.path}: `lawcheck check` skips it")
     result = parse_document(read_document(path))
     text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) if fmt == "json" else render_tree(result)
     if output:
@@ -42,14 +52,17 @@ def parse(path: str, fmt: str, output: str | None) -> None:
 def render_tree(result: ParseResult) -> str:
     """A plain-text tree: acts, then their amendments with target, operation and text."""
     lines = [f"{result.path}  [{result.language}]  {len(result.amendments)} amendments, "
-             f"{len(result.unparsed)} unparsed"]
+             f"{len(result.unparsed)} unparsed, {result.not_understood} instructions not understood"]
+    if not result.looks_like_bill:
+        lines.append("  no amendment instruction found: this does not look like a bill")
     if result.title:
         lines.append(f"  {result.title}")
     for (slug, name, date), group in groupby(result.amendments, key=lambda a: (a.act.slug, a.act.name, a.act.date)):
         lines.append(f"  ▸ {slug}  {name}" + (f"  ({date})" if date else ""))
         for a in group:
             span = f"{a.line}" if a.line == a.end_line else f"{a.line}-{a.end_line}"
-            lines.append(f"      {a.id:<12} line {span:<8} {a.operation:<26} {a.target.label()}")
+            where = a.target.label() + (f" (after {a.anchor.label()})" if a.anchor is not None else "")
+            lines.append(f"      {a.id:<12} line {span:<8} {a.operation:<26} {where}")
             for label, value in (("old", a.old), ("new", a.new)):
                 if value:
                     lines.append(f"          {label}: {_short(value)}")
@@ -60,7 +73,8 @@ def render_tree(result: ParseResult) -> str:
     if result.unparsed:
         lines.append("  ▸ unparsed")
         for u in result.unparsed:
-            lines.append(f"      line {u.line}: {u.reason}")
+            what = "instruction not understood: " if u.instruction else ""
+            lines.append(f"      line {u.line}: {what}{u.reason}")
             lines.append(f"          {_short(u.text)}")
     return "\n".join(lines)
 

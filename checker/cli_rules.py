@@ -15,21 +15,61 @@ from typing import Any
 
 import click
 
-from checker.cli_errors import guard
 import yaml
 
+from checker.cli_config import CONFIG_HELP, extra_rule_paths, load_configured, rule_spec
+from checker.cli_errors import guard
+from checker.config import Config
 from checker.errors import LawcheckError
+from checker.report.i18n import format_date
 
 LANG = click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=None,
                     help="Language of titles and messages (default: en; explain: the draft's).")
 EXTRA_RULES = click.option("--rules", "extra", multiple=True, type=click.Path(),
-                           help="Extra rule file or folder (repeatable).")
+                           help="Extra rule file or folder (repeatable), added to the config's.")
+CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False), help=CONFIG_HELP)
 
 
-def _load(extra: Sequence[str]) -> Any:
-    from checker.engine import load_rules
+def _config(config_path: str | None, anchor: str | None = None) -> Config:
+    """The config in force: --config, else the nearest one above `anchor` (a draft) or the current folder."""
+    from checker.config import ConfigFinder
 
-    return load_rules(list(extra) or None)
+    finder = ConfigFinder(config_path)
+    if anchor is None or anchor == "-":
+        return finder.for_cwd()
+    return finder.for_path(Path(anchor))
+
+
+def _load(extra: Sequence[str], config: Config) -> Any:
+    """The rule base as `check` sees it: built-in rules, the config's rules: and units:, --rules.
+
+    enable/disable/severity are not applied: a rule switched off is still shown and explained
+    (with a note), so that a rule author can see what the config does to it.
+    """
+    spec = rule_spec(config, extra_rule_paths(extra, Path.cwd()))
+    return load_configured(config, spec)[0]
+
+
+def _get(ruleset: Any, rule_id: str) -> Any:
+    """The rule with this id, or one line that suggests the closest ids."""
+    import difflib
+
+    if rule_id in ruleset.by_id:
+        return ruleset.by_id[rule_id]
+    close = difflib.get_close_matches(rule_id, sorted(ruleset.by_id), n=3, cutoff=0.6)
+    hint = ("did you mean " + " or ".join(repr(c) for c in close) + "?") if close else \
+        "`lawcheck rules list` shows the ids"
+    raise LawcheckError(f"no rule {rule_id!r} in the rule base", hint=hint)
+
+
+def _config_note(rule: Any, config: Config) -> str | None:
+    """What the config does to a rule: off (enable/disable) or another severity."""
+    where = config.path.name if config.path else "the config"
+    if rule.id in config.disable or (config.enable is not None and rule.id not in config.enable):
+        return f"switched off by {where}: `check` does not report it"
+    if rule.id in config.severity:
+        return f"severity {config.severity[rule.id]} set by {where}"
+    return None
 
 
 def _resolution_json(rule: Any, lang: str) -> dict[str, Any]:
@@ -55,20 +95,25 @@ def rules() -> None:
 
 
 @rules.command("list")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: a table for people; json: one record per rule, for tools.")
 @LANG
 @EXTRA_RULES
+@CONFIG
 @guard
-def list_rules(fmt: str, lang: str | None, extra: tuple[str, ...]) -> None:
+def list_rules(fmt: str, lang: str | None, extra: tuple[str, ...], config_path: str | None) -> None:
     """List every rule: id, severity, resolution, acts, title."""
-    lang = lang or "en"
-    ruleset = _load(extra)
+    config = _config(config_path)
+    lang = lang or config.lang or "en"
+    ruleset = _load(extra, config)
     rows = []
     for rule in ruleset.rules:
         spec = rule.spec
+        off = rule.id in config.disable or (config.enable is not None and rule.id not in config.enable)
         rows.append({
             "id": rule.id,
-            "severity": rule.severity,
+            "severity": config.severity.get(rule.id, rule.severity),
+            "enabled": not off,
             "kind": spec.kind,
             "resolution": _resolution_json(rule, lang),
             "acts": list(spec.scope.acts or []),
@@ -88,6 +133,7 @@ def list_rules(fmt: str, lang: str | None, extra: tuple[str, ...]) -> None:
     if console.width < 120:  # too narrow for five columns: one rule per two lines
         for row in rows:
             severity = "upheld" if row["kind"] == "upheld" else row["severity"]
+            severity = severity if row["enabled"] else "off"
             acts = ", ".join(row["acts"]) or "any act"
             click.echo(f"{row['id']}  {severity}  {row['resolution']['label']}  ({acts})")
             click.echo(f"    {row['title']}")
@@ -100,6 +146,7 @@ def list_rules(fmt: str, lang: str | None, extra: tuple[str, ...]) -> None:
     table.add_column("title", overflow="fold", ratio=1)
     for row in rows:
         severity = "upheld" if row["kind"] == "upheld" else row["severity"]
+        severity = severity if row["enabled"] else "off"
         table.add_row(row["id"], severity, row["resolution"]["label"], ", ".join(row["acts"]) or "any",
                       row["title"])
     console.print(table)
@@ -109,17 +156,19 @@ def list_rules(fmt: str, lang: str | None, extra: tuple[str, ...]) -> None:
 @click.argument("rule_id")
 @LANG
 @EXTRA_RULES
+@CONFIG
 @guard
-def show_rule(rule_id: str, lang: str | None, extra: tuple[str, ...]) -> None:
+def show_rule(rule_id: str, lang: str | None, extra: tuple[str, ...], config_path: str | None) -> None:
     """Everything about one rule: citation, scope, conditions, texts, examples."""
-    lang = lang or "en"
-    ruleset = _load(extra)
-    rule = ruleset.get(rule_id)
+    config = _config(config_path)
+    lang = lang or config.lang or "en"
+    ruleset = _load(extra, config)
+    rule = _get(ruleset, rule_id)
     spec = rule.spec
     resolution = _resolution_json(rule, lang)
     out = [f"{rule.id}  ({rule.source})", ""]
     out += [f"  title [{code}]: {getattr(spec.title, code)}" for code in ("kk", "ru", "en")]
-    cited = f"{resolution['label']} of {resolution['date']}"
+    cited = f"{resolution['label']} of {format_date(str(resolution['date']), lang)}"
     if resolution["paragraph"]:
         cited += f", paragraph {resolution['paragraph']}"
     out.append(f"  resolution: {cited} (verdict: {resolution['verdict']})")
@@ -128,6 +177,9 @@ def show_rule(rule_id: str, lang: str | None, extra: tuple[str, ...]) -> None:
         para += f", subparagraph {ref.subparagraph}" if ref.subparagraph else ""
         out.append(f"  constitution: article {ref.article}{para} ({ref.edition} edition)")
     out.append(f"  kind: {spec.kind}" + ("" if rule.upheld else f", severity: {rule.severity}"))
+    note = _config_note(rule, config)
+    if note:
+        out.append(f"  config: {note}")
     scope = spec.scope
     out.append(f"  acts: {', '.join(scope.acts) if scope.acts else 'any'}")
     out.append(f"  articles: {', '.join(scope.articles) if scope.articles else 'any'}")
@@ -156,37 +208,46 @@ def _indent(text: str, width: int) -> str:
 
 @rules.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path())
+@CONFIG
 @guard
-def validate(paths: tuple[str, ...]) -> None:
-    """Check rule files (default: the shipped base); print every error as file:line:col."""
+def validate(paths: tuple[str, ...], config_path: str | None) -> None:
+    """Check rule files (default: the shipped base and the config's rules:); print every error as file:line:col."""
     from checker.engine import validate_rules
     from checker.engine.loader import rule_files
     from checker.resources import rules_dir
 
-    errors = validate_rules(list(paths) or None)
+    config = _config(config_path)
+    if paths:
+        errors = validate_rules(list(paths), units=config.units)
+    else:
+        errors = validate_rules(None, units=config.units)
+        if config.rules:
+            errors += [e for e in validate_rules(list(config.rules), units=config.units) if e not in errors]
     for error in errors:
         click.echo(str(error))
     if errors:
         click.echo(f"{len(errors)} error(s)", err=True)
         sys.exit(2)
-    count = len(rule_files(list(paths) or [rules_dir()]))
+    count = len(rule_files(list(paths) or [rules_dir(), *config.rules]))
     click.echo(f"{count} rule files OK")
 
 
 @rules.command("test")
 @click.argument("paths", nargs=-1, type=click.Path())
+@CONFIG
 @guard
-def test_rules(paths: tuple[str, ...]) -> None:
-    """Run the examples of the rules in PATHS (default: every rule); exit 1 when one fails."""
+def test_rules(paths: tuple[str, ...], config_path: str | None) -> None:
+    """Run the examples of the rules in PATHS (default: every rule, the config's too); exit 1 when one fails."""
     from checker.engine import example_gaps, run_examples, validate_rules
     from checker.engine.loader import rule_files
 
-    errors = validate_rules(list(paths) or None)
+    config = _config(config_path)
+    errors = validate_rules(list(paths) or list(config.rules) or None, units=config.units)
     if errors:
         for error in errors:
             click.echo(str(error))
         sys.exit(2)
-    ruleset = _load(paths)
+    ruleset = _load(paths, config)
     chosen = {str(p) for p in rule_files(paths)} if paths else None
     failed = 0
     tested = 0
@@ -212,12 +273,13 @@ def test_rules(paths: tuple[str, ...]) -> None:
 @click.option("--output", type=click.Path(dir_okay=False), default=None,
               help="Write the Markdown to this file instead of the terminal.")
 @EXTRA_RULES
+@CONFIG
 @guard
-def docs(output: str | None, extra: tuple[str, ...]) -> None:
+def docs(output: str | None, extra: tuple[str, ...], config_path: str | None) -> None:
     """A Markdown catalogue of every position, grouped by resolution."""
     from checker.engine.catalogue import render_catalogue
 
-    text = render_catalogue(_load(extra))
+    text = render_catalogue(_load(extra, _config(config_path)))
     if output is None:
         click.echo(text, nl=False)
         return
@@ -234,9 +296,10 @@ def docs(output: str | None, extra: tuple[str, ...]) -> None:
 @click.option("--amendment", "amendment_id", default=None, help="Only this amendment (e.g. 1.1.3).")
 @LANG
 @EXTRA_RULES
+@CONFIG
 @guard
 def explain(path: str, rule_id: str, amendment_id: str | None, lang: str | None,
-            extra: tuple[str, ...]) -> None:
+            extra: tuple[str, ...], config_path: str | None) -> None:
     """Show why a rule fired or did not on each amendment of a draft.
 
     \b
@@ -246,8 +309,9 @@ def explain(path: str, rule_id: str, amendment_id: str | None, lang: str | None,
     from checker.parsing import parse_document
     from checker.reading import read_document
 
-    ruleset = _load(extra)
-    ruleset.get(rule_id)  # an unknown id fails before the draft is read
+    config = _config(config_path, path)
+    ruleset = _load(extra, config)
+    rule = _get(ruleset, rule_id)  # an unknown id fails before the draft is read
     result = parse_document(read_document(path))
     amendments = [a for a in result.amendments if amendment_id is None or a.id == amendment_id]
     if amendment_id is not None and not amendments:
@@ -257,5 +321,7 @@ def explain(path: str, rule_id: str, amendment_id: str | None, lang: str | None,
     if not amendments:
         click.echo(f"{path}: no amendments found")
         return
-    chosen = lang or result.language
-    click.echo("\n\n".join(ruleset.explain(a, rule_id, chosen).render() for a in amendments))
+    chosen = lang or config.lang or result.language
+    note = _config_note(rule, config)
+    text = "\n\n".join(ruleset.explain(a, rule_id, chosen).render() for a in amendments)
+    click.echo(f"note: {rule_id} is {note}\n\n{text}" if note else text)

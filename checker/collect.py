@@ -3,7 +3,7 @@
 Folders are walked recursively for `.txt` and `.docx` files; hidden folders and files and Word
 lock files (`~$draft.docx`) are skipped because they are never drafts. Include/exclude globs come
 from the command line (relative to the current directory) and from the config file (relative to
-the config's folder); both use the same gitignore-like matching so that a drafter writes them once.
+the config's folder); both use gitignore matching (`pathspec`) so that a drafter writes them once.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+import pathspec
 
 DRAFT_SUFFIXES = (".txt", ".docx")
 _GLOB_CHARS = re.compile(r"[*?\[]")
@@ -30,9 +32,11 @@ class GlobSet:
     def matches(self, path: Path) -> bool:
         """True when any pattern matches the path or one of its parent folders below `base`."""
         rel = relative_posix(path, self.base)
-        if rel is None:
+        if rel is None or not self.patterns:
             return False
-        return any(glob_matches(pattern, rel) for pattern in self.patterns)
+        if rel != "." and path.is_dir():
+            rel += "/"  # so that folder-only patterns ("archive/") prune the walk
+        return bool(_spec(self.patterns).match_file(rel))
 
 
 @dataclass(frozen=True)
@@ -58,59 +62,26 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
 
 
 @lru_cache(maxsize=512)
-def _compile(pattern: str) -> re.Pattern[str]:
-    """Translate a glob to a regex: `**` spans folders, `*` and `?` stay inside one name."""
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        if char == "*":
-            out.append("[^/]*")
-        elif char == "?":
-            out.append("[^/]")
-        elif char == "[":
-            end = pattern.find("]", i + 2)
-            if end == -1:
-                out.append(re.escape(char))
-            else:
-                body = pattern[i + 1:end]
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append("[" + body.replace("\\", "\\\\") + "]")
-                i = end
-        else:
-            out.append(re.escape(char))
-        i += 1
-    return re.compile("".join(out) + r"\Z")
+def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    """gitignore semantics from `pathspec`, the matcher git-aware Python tools share."""
+    lines = []
+    for pattern in patterns:
+        pattern = pattern.strip()
+        if pattern.startswith("./"):  # "./drafts" is how people write "drafts" from here
+            pattern = pattern[2:]
+        if pattern and not pattern.startswith("#"):
+            lines.append(pattern)
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def glob_matches(pattern: str, rel_path: str) -> bool:
     """Gitignore-like test of a posix path relative to the glob's base.
 
     A pattern without "/" matches a file or folder name at any depth (`*-old.txt`, `archive`);
-    a pattern with "/" is anchored at the base (`drafts/2025/*.txt`, `drafts/archive/`). A
-    pattern that names a folder also matches everything inside it.
+    a pattern with "/" is anchored at the base (`drafts/2025/*.txt`, `drafts/archive/`); `**`
+    spans folders. A pattern that names a folder also matches everything inside it.
     """
-    pattern = pattern.strip()
-    if pattern.startswith("./"):
-        pattern = pattern[2:]
-    pattern = pattern.rstrip("/")
-    if not pattern:
-        return False
-    parts = rel_path.split("/")
-    if "/" not in pattern:
-        regex = _compile(pattern)
-        return any(regex.match(part) for part in parts)
-    regex = _compile(pattern.lstrip("/"))
-    return any(regex.match("/".join(parts[:n])) for n in range(1, len(parts) + 1))
+    return bool(_spec((pattern,)).match_file(rel_path))
 
 
 def is_draft_name(name: str) -> bool:
@@ -137,23 +108,27 @@ def collect(
     include: Sequence[GlobSet] = (),
     exclude: Sequence[GlobSet] = (),
     cwd: Path | None = None,
+    scoped: Callable[[Path], tuple[Sequence[GlobSet], Sequence[GlobSet]]] | None = None,
 ) -> Collected:
     """Expand files, folders and globs into drafts, sorted by posix path, each once.
 
     Files named explicitly are always checked unless an exclude glob matches them (so the config's
     excludes hold under pre-commit, which passes file names); include globs narrow only what folder
     walks and globs find. An input that does not exist is a problem to report; a folder or glob
-    that finds no draft is not (the caller decides what an empty run means).
+    that finds no draft is not (the caller decides what an empty run means). `scoped(path)` adds
+    the (include, exclude) globs of the config that governs that path.
     """
     cwd = cwd or Path.cwd()
     found: dict[str, Path] = {}
     problems: list[str] = []
 
     def excluded(path: Path) -> bool:
-        return any(globs.matches(path) for globs in exclude)
+        extra = scoped(path)[1] if scoped else ()
+        return any(globs.matches(path) for globs in (*exclude, *extra))
 
     def included(path: Path) -> bool:
-        active = [globs for globs in include if globs.patterns]
+        extra = scoped(path)[0] if scoped else ()
+        active = [globs for globs in (*include, *extra) if globs.patterns]
         return not active or any(globs.matches(path) for globs in active)
 
     def add(path: Path) -> None:

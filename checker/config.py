@@ -1,6 +1,7 @@
 """The project config: `.lawcheck.yaml` / `.lawcheck.yml` or `[tool.lawcheck]` in pyproject.toml.
 
-Found from the current folder upwards (first found wins), so a drafting repository states once
+Found from each checked path upwards, else from the current folder (first found wins; see
+ConfigFinder), so a drafting repository states once
 which rules apply, which findings are waived and why, and how CI fails. Every mistake is a
 ConfigError naming `file:line`, because the person fixing it is often a lawyer, not a programmer.
 YAML lines come from the node marks; tomllib keeps no positions, so TOML lines are found by
@@ -63,6 +64,7 @@ class ConfigModel(BaseModel):
     lang: Literal["kk", "ru", "en"] | None = None
     format: Literal["text", "json", "sarif", "github", "html"] | None = None
     fail_on: Literal["error", "warning", "info", "never"] | None = None
+    allow_unparsed: bool | None = None
     include: list[str] = []
     exclude: list[str] = []
     baseline: str | None = None
@@ -83,6 +85,7 @@ class Config:
     lang: str | None = None
     format: str | None = None
     fail_on: str | None = None
+    allow_unparsed: bool | None = None  # instructions not understood do not fail the run
     include: GlobSet | None = None
     exclude: GlobSet | None = None
     baseline: Path | None = None
@@ -119,9 +122,9 @@ def _show(path: Path) -> str:
 
 # --- discovery ---------------------------------------------------------------------------------
 
-def find_config(start: Path) -> Path | None:
+def find_config(start: Path, *, upwards: bool = True) -> Path | None:
     """The nearest config from `start` upwards; a pyproject.toml counts only with [tool.lawcheck]."""
-    for folder in (start.resolve(), *start.resolve().parents):
+    for folder in (start.resolve(), *start.resolve().parents) if upwards else (start.resolve(),):
         for name in CONFIG_NAMES:
             candidate = folder / name
             if not candidate.is_file():
@@ -168,6 +171,53 @@ def load_config(explicit: str | Path | None = None, *, cwd: Path | None = None) 
     else:
         data, locate = _read_yaml(text, path)
     return _build(data, path, locate)
+
+
+class ConfigFinder:
+    """The config in force for each path: `--config` for all, else the nearest one above the path.
+
+    As ruff does it, a draft follows the config of its own repository wherever lawcheck is run
+    from; a path with no config above it follows the one found from the current folder (else
+    the defaults). Each config file is read once per run.
+    """
+
+    def __init__(self, explicit: str | Path | None = None, *, cwd: Path | None = None) -> None:
+        self.cwd = (cwd or Path.cwd()).resolve()
+        self._explicit = load_config(explicit, cwd=self.cwd) if explicit is not None else None
+        self._found: dict[Path, Path | None] = {}
+        self._loaded: dict[Path | None, Config] = {}
+
+    def for_path(self, path: Path) -> Config:
+        """The config that governs `path` (a draft, a folder, or where a glob starts)."""
+        if self._explicit is not None:
+            return self._explicit
+        path = path if path.is_absolute() else self.cwd / path
+        folder = path if path.is_dir() else path.parent
+        found = self._nearest(folder) or self._nearest(self.cwd)
+        if found not in self._loaded:
+            self._loaded[found] = (load_config(found, cwd=self.cwd) if found is not None
+                                   else Config(path=None, root=self.cwd))
+        return self._loaded[found]
+
+    def for_cwd(self) -> Config:
+        return self.for_path(self.cwd)
+
+    def _nearest(self, folder: Path) -> Path | None:
+        folder = folder.resolve() if folder.exists() else folder
+        walked: list[Path] = []
+        found: Path | None = None
+        for candidate in (folder, *folder.parents):
+            if candidate in self._found:
+                found = self._found[candidate]
+                break
+            walked.append(candidate)
+            here = find_config(candidate, upwards=False) if candidate.is_dir() else None
+            if here is not None:
+                found = here
+                break
+        for visited in walked:
+            self._found[visited] = found
+        return found
 
 
 # --- YAML --------------------------------------------------------------------------------------
@@ -331,6 +381,7 @@ def _build(data: dict[str, Any], path: Path, locate: Callable[[Loc], int]) -> Co
         lang=model.lang,
         format=model.format,
         fail_on=model.fail_on,
+        allow_unparsed=model.allow_unparsed,
         include=GlobSet(root, tuple(model.include)),
         exclude=GlobSet(root, tuple(model.exclude)),
         baseline=(root / model.baseline) if model.baseline else None,

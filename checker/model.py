@@ -118,7 +118,8 @@ class Amendment:
     status: str = "parsed"
     language: str = "kk"
     instruction: str = ""  # the instruction's own words (without the quoted new text)
-    position: str | None = None  # insert_words: "after" | "before" | "end"
+    position: str | None = None  # insert_words: "after" | "before" | "end"; supplement: "after"
+    anchor: Target | None = None  # supplement after a named unit: that unit ("после части второй")
     # Where `new` / `old` start in the user's file (line, col). The texts keep the user's own
     # characters and line breaks, so an offset inside them maps back to (line, col) exactly.
     new_pos: tuple[int, int] | None = field(default=None, compare=False)
@@ -139,6 +140,8 @@ class Amendment:
         }
         if self.position:
             data["position"] = self.position
+        if self.anchor is not None:
+            data["anchor"] = self.anchor.to_json()
         return data
 
 
@@ -150,9 +153,11 @@ class Unparsed:
     end_line: int
     text: str
     reason: str
+    instruction: bool = False  # it has an operation formula: an amendment the check did not read
 
     def to_json(self) -> dict[str, Any]:
-        return {"line": self.line, "end_line": self.end_line, "text": self.text, "reason": self.reason}
+        return {"line": self.line, "end_line": self.end_line, "text": self.text, "reason": self.reason,
+                "instruction": self.instruction}
 
 
 @dataclass(frozen=True)
@@ -193,6 +198,16 @@ class ParseResult:
     lines: tuple[SourceLine, ...] = ()
     warnings: tuple[ParseWarning, ...] = ()
 
+    @property
+    def not_understood(self) -> int:
+        """Unparsed statements that are amendment instructions: the check of this draft is incomplete."""
+        return sum(1 for u in self.unparsed if u.instruction)
+
+    @property
+    def looks_like_bill(self) -> bool:
+        """False when not one line is an amendment instruction, understood or not."""
+        return bool(self.amendments) or self.not_understood > 0
+
     def to_json(self) -> dict[str, Any]:
         data = {
             "path": self.path,
@@ -201,6 +216,8 @@ class ParseResult:
             "amendments": [a.to_json() for a in self.amendments],
             "unparsed": [u.to_json() for u in self.unparsed],
             "frame": [f.to_json() for f in self.frame],
+            "not_understood": self.not_understood,
+            "looks_like_bill": self.looks_like_bill,
         }
         if self.warnings:  # an extension of the contract: present only when there is one
             data["warnings"] = [w.to_json() for w in self.warnings]
@@ -312,6 +329,8 @@ class FileReport:
             "amendments": len(self.result.amendments),
             "unparsed": [u.to_json() for u in self.result.unparsed],
             "findings": [f.to_json() for f in self.findings],
+            "not_understood": self.result.not_understood,
+            "looks_like_bill": self.result.looks_like_bill,
         }
         if self.result.warnings:
             data["warnings"] = [w.to_json() for w in self.result.warnings]

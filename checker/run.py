@@ -9,7 +9,9 @@ caller exits 2 at the end so that CI notices.
 from __future__ import annotations
 
 import os
+import statistics
 import sys
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -23,8 +25,6 @@ from checker.cli_errors import internal_error
 from checker.errors import LawcheckError
 from checker.fingerprint import assign_fingerprints
 from checker.model import Document, FileReport, ParseResult, SourceLine
-
-AUTO_PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -145,14 +145,53 @@ def _warm_up() -> None:
         pass
 
 
-def effective_workers(jobs: int | None, files: int) -> int:
-    """How many processes: `None` = auto (all cores from a few files up), 0 = all cores."""
-    cores = os.cpu_count() or 1
+def available_cpus() -> int:
+    """CPUs this process may really use: its affinity mask and a cgroup (container) quota."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            cpus = min(cpus, max(1, -(-int(quota) // int(period))))
+    except (OSError, ValueError):
+        pass
+    return max(1, cpus)
+
+
+def idle_cpus() -> int:
+    """Usable CPUs minus what other processes keep busy (the 1-minute load, this process excluded)."""
+    cpus = available_cpus()
+    try:
+        busy = max(0.0, os.getloadavg()[0] - 1.0)
+    except (AttributeError, OSError):
+        busy = 0.0
+    return max(1, min(cpus, int(cpus - busy + 0.5)))
+
+
+def effective_workers(jobs: int | None, files: int) -> int | None:
+    """How many processes: a number as asked (0 = every usable CPU), or None = decide while running."""
     if jobs is None:
-        wanted = cores if files >= AUTO_PARALLEL_MIN_FILES else 1
-    else:
-        wanted = cores if jobs == 0 else jobs
+        return None if files > 1 and available_cpus() > 1 else 1
+    wanted = available_cpus() if jobs == 0 else jobs
     return max(1, min(wanted, files))
+
+
+# The automatic choice (`--jobs` not given) starts serially and forks workers only when the
+# drafts still waiting would take long enough for them to pay (bench/bench_jobs.py measures it).
+# Workers forked after a few drafts inherit the warm caches (word forms, matches, the parser);
+# forked cold, each would warm them again, which is why two cold workers were slower than one.
+AUTO_WARM_SECONDS = 1.0  # checked serially first: caches warm up, per-draft time is measured
+AUTO_WARM_DRAFTS = 4
+AUTO_MIN_GAIN_SECONDS = 1.0  # the saving a pool must promise (start, copy-on-write, merge)
+
+
+def parallel_gain(per_file: float, remaining: int, workers: int) -> float:
+    """Seconds saved by spreading `remaining` drafts of `per_file` seconds over `workers`."""
+    if workers < 2 or remaining < 2:
+        return 0.0
+    return per_file * remaining * (1 - 1 / min(workers, remaining))
 
 
 def run_checks(
@@ -161,25 +200,72 @@ def run_checks(
     ruleset: Any,
     lang: str | None,
     *,
-    workers: int = 1,
+    workers: int | None = 1,
     advance: Callable[[], None] | None = None,
     on_start: Callable[[], None] | None = None,
+    before_fork: Callable[[], None] | None = None,
 ) -> list[Outcome]:
-    """Check every job; outcomes come back in the jobs' order whatever the number of workers."""
-    global _worker_state
+    """Check every job; outcomes come back in the jobs' order whatever the number of workers.
+
+    `workers=None` decides while running (see AUTO_WARM_SECONDS); `before_fork` is called before
+    worker processes are started after `on_start` (a progress thread must not be forked).
+    """
+    if workers is None:
+        return _run_auto(jobs, spec, ruleset, lang, advance, on_start, before_fork)
     if workers <= 1 or len(jobs) <= 1:
         if on_start:
             on_start()
-        outcomes = []
-        for job in jobs:
-            outcomes.append(_outcome(job, ruleset, lang))
-            if advance:
-                advance()
-        return outcomes
-    _worker_state = (spec, ruleset)  # inherited by forked workers: no second load
+        return _run_serial(jobs, ruleset, lang, advance)
     context = get_context("fork") if sys.platform.startswith("linux") else None
     if context is not None:
         _warm_up()
+    return _run_pool(jobs, spec, ruleset, lang, workers, advance, on_start)
+
+
+def _run_serial(jobs: Sequence[FileJob], ruleset: Any, lang: str | None,
+                advance: Callable[[], None] | None) -> list[Outcome]:
+    outcomes = []
+    for job in jobs:
+        outcomes.append(_outcome(job, ruleset, lang))
+        if advance:
+            advance()
+    return outcomes
+
+
+def _run_auto(jobs: Sequence[FileJob], spec: RuleSpec, ruleset: Any, lang: str | None,
+              advance: Callable[[], None] | None, on_start: Callable[[], None] | None,
+              before_fork: Callable[[], None] | None) -> list[Outcome]:
+    if on_start:
+        on_start()
+    outcomes: list[Outcome] = []
+    times: list[float] = []
+    started = time.perf_counter()
+    forkable = sys.platform.startswith("linux")  # elsewhere workers would start cold (spawn)
+    for index, job in enumerate(jobs):
+        remaining = len(jobs) - index
+        if (forkable and len(times) >= AUTO_WARM_DRAFTS
+                and time.perf_counter() - started >= AUTO_WARM_SECONDS):
+            per_file = statistics.median(times[-5:])  # warm drafts, not the first cold ones
+            workers = min(idle_cpus(), remaining)
+            if parallel_gain(per_file, remaining, workers) >= AUTO_MIN_GAIN_SECONDS:
+                if before_fork:
+                    before_fork()
+                rest = _run_pool(jobs[index:], spec, ruleset, lang, workers, advance, on_start)
+                return outcomes + rest
+            forkable = per_file * remaining >= AUTO_MIN_GAIN_SECONDS  # else it never will pay
+        begun = time.perf_counter()
+        outcomes.append(_outcome(job, ruleset, lang))
+        times.append(time.perf_counter() - begun)
+        if advance:
+            advance()
+    return outcomes
+
+
+def _run_pool(jobs: Sequence[FileJob], spec: RuleSpec, ruleset: Any, lang: str | None, workers: int,
+              advance: Callable[[], None] | None, on_start: Callable[[], None] | None) -> list[Outcome]:
+    global _worker_state
+    _worker_state = (spec, ruleset)  # inherited by forked workers: no second load
+    context = get_context("fork") if sys.platform.startswith("linux") else None
     results: dict[int, Outcome] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                              initializer=_init_worker, initargs=(spec,)) as pool:

@@ -460,12 +460,56 @@ def test_example_drafting_repo_passes_its_gate(monkeypatch: pytest.MonkeyPatch) 
 
 
 @pytest.mark.parametrize(("jobs", "files", "expected"), [
-    (None, 3, 1), (1, 100, 1), (5, 2, 2), (2, 9, 2), (None, 100, "cores"), (0, 100, "cores"), (0, 1, 1),
+    (1, 100, 1), (5, 2, 2), (2, 9, 2), (0, 100, "cores"), (0, 1, 1), (None, 1, 1),
 ])
 def test_number_of_worker_processes(jobs: int | None, files: int, expected: int | str) -> None:
+    from checker.run import available_cpus, effective_workers
+
+    cores = available_cpus()
+    assert effective_workers(jobs, files) == (min(cores, files) if expected == "cores" else expected)
+
+
+def test_usable_cpus_respect_affinity_and_the_container_quota(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from checker.run import effective_workers
+    from checker import run as run_mod
 
-    cores = os.cpu_count() or 1
-    assert effective_workers(jobs, files) == (min(cores, files) if expected == "cores" else expected)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    real_read = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: "150000 100000\n"
+                        if str(self) == "/sys/fs/cgroup/cpu.max" else real_read(self, *a, **k))
+    assert run_mod.available_cpus() == 2  # 1.5 CPUs of quota: two processes can use it
+    monkeypatch.setattr(os, "getloadavg", lambda: (3.0, 3.0, 3.0), raising=False)
+    assert run_mod.idle_cpus() == 1  # two other busy processes leave this run one CPU
+
+
+def _timed_jobs(monkeypatch: pytest.MonkeyPatch, seconds: float, count: int, idle: int) -> list[int]:
+    """Run the automatic scheduler over `count` fake drafts of `seconds` each; the pool sizes used."""
+    from checker import run as run_mod
+
+    clock = [0.0]
+    monkeypatch.setattr(run_mod.time, "perf_counter", lambda: clock[0])
+    monkeypatch.setattr(run_mod, "idle_cpus", lambda: idle)
+
+    def fake_outcome(job, ruleset, lang):
+        clock[0] += seconds
+        return run_mod.Outcome(job)
+
+    pools: list[int] = []
+    monkeypatch.setattr(run_mod, "_outcome", fake_outcome)
+    monkeypatch.setattr(run_mod, "_run_pool", lambda jobs, spec, ruleset, lang, workers, advance, on_start:
+                        pools.append(workers) or [run_mod.Outcome(job) for job in jobs])
+    jobs = [run_mod.FileJob(Path(f"{i}.txt"), f"{i}.txt", f"{i}.txt") for i in range(count)]
+    outcomes = run_mod.run_checks(jobs, run_mod.RuleSpec(), None, None, workers=None)
+    assert [o.job for o in outcomes] == jobs  # every draft once, in order
+    return pools
+
+
+def test_automatic_jobs_stay_serial_when_workers_cannot_pay(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("workers are forked warm only on Linux")
+    assert _timed_jobs(monkeypatch, 0.05, 20, idle=2) == []  # 1 s of work: a pool saves too little
+    assert _timed_jobs(monkeypatch, 0.2, 200, idle=1) == []  # a busy machine: no CPU to spare
+    assert _timed_jobs(monkeypatch, 0.2, 200, idle=4) == [4]  # 40 s of work, 4 idle CPUs

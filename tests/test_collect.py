@@ -128,3 +128,16 @@ def test_glob_matching(pattern: str, path: str, expected: bool) -> None:
 def test_globset_outside_its_base_matches_nothing(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     assert not GlobSet(tmp_path / "a", ("*.txt",)).matches(tmp_path / "b.txt")
+
+
+def test_globs_follow_gitignore_including_negation(tree: Path) -> None:
+    # pathspec's gitignore rules: a later "!pattern" takes a file back, as in .gitignore
+    (tree / "drafts/archive/keep.txt").write_text("x", encoding="utf-8")
+    globs = GlobSet(tree, ("drafts/archive/*", "!drafts/archive/keep.txt"))
+    found = collect(["drafts"], exclude=[globs], cwd=tree)
+    assert "drafts/archive/keep.txt" in names(tree, found.files)
+    assert "drafts/archive/old.txt" not in names(tree, found.files)
+    # a folder-only pattern prunes the folder, not a file of the same name
+    (tree / "drafts/2025/archive").write_text("x", encoding="utf-8")
+    assert GlobSet(tree, ("archive/",)).matches(tree / "drafts/archive")
+    assert not GlobSet(tree, ("archive/",)).matches(tree / "drafts/2025/archive")

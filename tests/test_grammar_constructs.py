@@ -195,3 +195,40 @@ def test_delete_then_replace_in_one_instruction(lang: str, line: str) -> None:
     result = parse_lines([line], lang)
     assert [(a.operation, a.old, a.new) for a in result.amendments] == [
         ("delete_words", "а", None), ("replace_words", "б", "в")]
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected", "anchor"), [
+    ("ru", ['1) статью 484 после части второй дополнить частью 2-1 следующего содержания:', '«2-1. Текст.»;'],
+     ("supplement", "484", "2-1", N, N, N, N), ("484", "2")),
+    ("kk", ['1) 484-бап екінші бөліктен кейін мынадай мазмұндағы 2-1-бөлікпен толықтырылсын:', '"2-1. Мәтін.";'],
+     ("supplement", "484", "2-1", N, N, N, N), ("484", "2")),
+    ("kk", ['1) 484-баптың екінші бөлігінен кейін мынадай мазмұндағы 2-1-бөлікпен толықтырылсын:', '"2-1. Мәтін.";'],
+     ("supplement", "484", "2-1", N, N, N, N), ("484", "2")),
+    # the target comes from a scope: only the unit it follows is written
+    ("ru", ['1) в статье 484:', 'после части второй дополнить частью 2-1 следующего содержания:', '«2-1. Текст.»;'],
+     ("supplement", "484", "2-1", N, N, N, N), ("484", "2")),
+    ("kk", ['1) 484-бапта:', 'екінші бөліктен кейін мынадай мазмұндағы 2-1-бөлікпен толықтырылсын:', '"2-1. Мәтін.";'],
+     ("supplement", "484", "2-1", N, N, N, N), ("484", "2")),
+    ("ru", ['1) пункт 2 статьи 9 после подпункта 3) дополнить подпунктом 3-1) следующего содержания:', '«3-1) текст;»;'],
+     ("supplement", "9", N, "2", "3-1", N, N), ("9", "2", "3")),
+])
+def test_a_new_unit_after_a_named_one_records_where_it_goes(lang: str, lines: list[str], expected: tuple,
+                                                            anchor: tuple) -> None:
+    result = parse_lines(lines, lang)
+    assert not result.unparsed
+    assert summaries(result) == [expected]
+    (amendment,) = result.amendments
+    assert amendment.position == "after"
+    assert amendment.anchor is not None
+    written = amendment.anchor.to_json()
+    assert tuple(v for v in (written["article"], written["part"], written["paragraph"],
+                             written["subparagraph"]) if v) == anchor
+    data = amendment.to_json()
+    assert data["position"] == "after" and data["anchor"] == written
+
+
+def test_after_a_word_is_still_an_insertion_not_a_new_unit() -> None:
+    # "после слова" / "после части": the noun decides, so an insertion keeps its meaning
+    result = parse_lines(['1) в части второй статьи 5 после слова «суд» дополнить словами «или прокурор»;'], "ru")
+    assert summaries(result) == [("insert_words", "5", "2", N, N, N, N)]
+    assert result.amendments[0].anchor is None

@@ -202,7 +202,7 @@ def test_every_format_renders_no_files_and_ends_with_newline(fmt: str) -> None:
 
 def test_citation_in_each_language() -> None:
     f = kk_report().findings[1]
-    assert citation(f, "en") == ("Constitutional Court resolution № 21-НҚ of 14.07.2023, para. 4; "
+    assert citation(f, "en") == ("Constitutional Court resolution № 21-НҚ of 2023-07-14, para. 4; "
                                  "Constitution (1995) art. 13 p. 2")
     ru = citation(f, "ru")
     assert "№ 21-НП" in ru and "14.07.2023" in ru and "ст. 13" in ru

@@ -20,10 +20,12 @@ from tests.test_report_common import (
 
 # Field names and order as DESIGN.md writes them; extensions follow.
 FILE_KEYS = ["path", "language", "amendments", "unparsed", "findings"]
+FILE_EXTENSIONS = ["not_understood", "looks_like_bill"]
 FINDING_KEYS = ["rule", "severity", "line", "end_line", "amendment", "message", "resolutions",
                 "constitution", "evidence", "suggestion"]
 FINDING_EXTENSIONS = ["col", "title", "fingerprint"]
-SUMMARY_KEYS = ["files", "amendments", "findings", "unparsed", "suppressed", "baseline", "by_severity"]
+SUMMARY_KEYS = ["files", "amendments", "findings", "unparsed", "suppressed", "baseline", "by_severity",
+                "not_understood", "complete"]
 
 
 def as_json(reports=None, lang: str = "kk") -> tuple[str, dict]:
@@ -32,19 +34,21 @@ def as_json(reports=None, lang: str = "kk") -> tuple[str, dict]:
     return out, json.loads(out)
 
 
-def test_top_level_is_files_and_summary_only() -> None:
+def test_top_level_is_warnings_files_and_summary_only() -> None:
     _, data = as_json()
-    assert list(data) == ["files", "summary"]
+    assert list(data) == ["warnings", "files", "summary"]
+    assert data["warnings"] == []
     assert [f["path"] for f in data["files"]] == ["drafts/kpk-2025.txt", "drafts/clean.txt"]
 
 
 def test_file_and_finding_fields_follow_the_contract_order() -> None:
     _, data = as_json()
     first = data["files"][0]
-    assert list(first) == FILE_KEYS
+    assert list(first) == FILE_KEYS + FILE_EXTENSIONS
     assert first["amendments"] == 3
     assert first["unparsed"] == [{"line": 16, "end_line": 16, "text": "4) 490-бапта бірдеңе өзгертілсін;",
-                                  "reason": "no operation verb"}]
+                                  "reason": "no operation verb", "instruction": False}]
+    assert (first["not_understood"], first["looks_like_bill"]) == (0, True)
     for finding in first["findings"]:
         keys = list(finding)
         assert keys[: len(FINDING_KEYS)] == FINDING_KEYS
@@ -81,13 +85,14 @@ def test_summary_counts_and_extensions() -> None:
     _, data = as_json()
     assert list(data["summary"]) == SUMMARY_KEYS
     assert data["summary"] == {"files": 2, "amendments": 4, "findings": 2, "unparsed": 1, "suppressed": 1,
-                               "baseline": 1, "by_severity": {"error": 1, "warning": 1, "info": 0}}
+                               "baseline": 1, "by_severity": {"error": 1, "warning": 1, "info": 0},
+                               "not_understood": 0, "complete": True}
 
 
 def test_cyrillic_is_written_as_is_with_two_space_indent() -> None:
     out, _ = as_json()
     assert "Кассациялық" in out and "\\u04" not in out
-    assert out.splitlines()[1] == '  "files": ['
+    assert '  "files": [' in out.splitlines()
     assert out.endswith("}\n")
 
 

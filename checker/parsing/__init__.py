@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import re
+from functools import cache
 
 from checker.errors import InputError
 from checker.language import unsupported_script
@@ -15,6 +17,7 @@ from checker.parsing.recover import recovery_end
 from checker.parsing.resolve import Located, Resolver
 from checker.parsing.segment import Statement, split_statements
 from checker.parsing.statements import ParsedStatement
+from checker.parsing.vocabulary import load_vocabulary
 from checker.parsing.wrap import parsed_statements
 
 __all__ = ["parse_document", "parse_text"]
@@ -102,6 +105,16 @@ def _unclosed_warning(start: int, end: int, text: str, positions: _Positions) ->
                         message=f"the quotation opened on line {line} is never closed; its text is taken up to {where}")
 
 
+@cache
+def _formula() -> re.Pattern[str]:
+    return re.compile(load_vocabulary().formula_regex())
+
+
+def looks_like_instruction(masked: str) -> bool:
+    """True when a statement (quotes masked) holds an operation formula of either language."""
+    return _formula().search(masked) is not None
+
+
 def _holds(stray: list[int], statement: Statement) -> bool:
     i = bisect.bisect_left(stray, statement.start)
     return i < len(stray) and stray[i] < statement.end
@@ -126,4 +139,5 @@ def _locate(st: Statement, parsed: ParsedStatement, text: str, original: str, qu
         quote_pos.append(positions.at(inner_start))
     return Located(parsed=parsed, line=line, end_line=end_line, col=col,
                    lower=lower_same_length(raw), original=original[o_start:o_end],
-                   quote_text=quote_text, quote_pos=quote_pos, masked=st.masked)
+                   quote_text=quote_text, quote_pos=quote_pos, masked=st.masked,
+                   formula=looks_like_instruction(st.masked))

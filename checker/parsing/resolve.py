@@ -36,6 +36,7 @@ class Located:
     quote_text: list[str]  # original text inside each quote (marks stripped), by placeholder
     quote_pos: list[tuple[int, int]]  # (line, col) of each quote's first inner character
     masked: str = ""  # what the grammar saw (quotes and parentheses masked)
+    formula: bool = False  # it holds an operation formula: unparsed, it is an instruction not understood
 
 
 @dataclass
@@ -45,6 +46,7 @@ class _Pending:
     located: Located
     targets: list[Target]
     id_base: str
+    anchor: Target | None = None  # the unit the new one follows, when the instruction names it
     texts: list[str] = field(default_factory=list)
     positions: list[tuple[int, int]] = field(default_factory=list)
     end_line: int = 0
@@ -249,12 +251,14 @@ class Resolver:
         refs = [_relative(_merge_flags(r, p.throughout), base) for r in (p.targets or [Ref()])]
         if p.throughout and not p.targets:
             refs = [_relative(_merge_flags(Ref(), True), base)]
+        anchor = _target_of(_nest(p.anchor[0], refs[0])) if p.anchor and refs else None
         if p.new_units and p.operation == "supplement":
             refs = [_nest(unit, ref) for ref in refs for unit in p.new_units]
         targets = [_target_of(r) for r in refs]
         id_base = f"{s.article}.{s.act_item}.{item_id}"
         if p.operation in TEXT_BEARING and p.ends_with_colon:
-            pending = _Pending(located=st, targets=targets, id_base=id_base, end_line=st.end_line)
+            pending = _Pending(located=st, targets=targets, id_base=id_base, anchor=anchor,
+                               end_line=st.end_line)
             for q in p.trailing_quotes:
                 pending.texts.append(st.quote_text[q])
                 pending.positions.append(st.quote_pos[q])
@@ -315,7 +319,7 @@ class Resolver:
             pairs = [(t, joined, pending.positions[0]) for t in pending.targets]
         for n, (target, text, pos) in enumerate(pairs):
             self._add(st, target, _suffix(pending.id_base, n), old=None, new=text, new_pos=pos,
-                      end_line=pending.end_line)
+                      end_line=pending.end_line, anchor=pending.anchor)
 
     def _emit_words(self, st: Located, targets: list[Target], id_base: str) -> None:
         """One record per target × clause × word pair; a single-operation instruction has one clause."""
@@ -351,14 +355,14 @@ class Resolver:
 
     def _add(self, st: Located, target: Target, amendment_id: str, *, old, new, new_pos=None,
              old_pos=None, end_line: int | None = None, operation: str | None = None,
-             position: str | None = None) -> None:
+             position: str | None = None, anchor: Target | None = None) -> None:
         p = st.parsed
         self.amendments.append(Amendment(
             id=amendment_id, line=st.line, end_line=end_line or st.end_line, col=st.col,
             act=self.state.act or UNKNOWN_ACT, operation=operation or p.operation or "unknown",
             target=target, old=old, new=new, status="parsed", language=self.language,
             instruction=st.original.strip(), position=position if operation else p.position,
-            new_pos=new_pos, old_pos=old_pos,
+            new_pos=new_pos, old_pos=old_pos, anchor=anchor,
         ))
 
     def _note_continues(self, st: Located) -> bool:
@@ -374,7 +378,8 @@ class Resolver:
         if self._note_continues(st):
             self._frame(st, "editorial_note")
             return
-        self.unparsed.append(Unparsed(line=st.line, end_line=st.end_line, text=st.original.strip(), reason=reason))
+        self.unparsed.append(Unparsed(line=st.line, end_line=st.end_line, text=st.original.strip(), reason=reason,
+                                      instruction=st.formula))
 
 
 def _suffix(base: str, n: int) -> str:

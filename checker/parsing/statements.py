@@ -21,12 +21,14 @@ FLAG_KINDS = {"heading": "heading", "note": "note", "toc": "toc"}
 LEVEL_ORDER = ("chapter", "article", "part", "paragraph", "subparagraph", "indent", "sentence")
 
 OPERATION_OF_RULE = {
-    "new_wording": "new_wording", "supplement": "supplement", "replace_words": "replace_words",
+    "new_wording": "new_wording", "supplement": "supplement", "supplement_after": "supplement",
+    "replace_words": "replace_words",
     "insert_after": "insert_words", "insert_before": "insert_words", "append_words": "insert_words",
     "delete_words": "delete_words", "delete": "delete", "repeal": "repeal",
     "language_unchanged": "language_version_unchanged", "suspend": "suspend", "renumber": "renumber",
 }
-POSITION_OF_RULE = {"insert_after": "after", "insert_before": "before", "append_words": "end"}
+POSITION_OF_RULE = {"insert_after": "after", "insert_before": "before", "append_words": "end",
+                    "supplement_after": "after"}
 WORD_CLAUSES = ("replace_words", "delete_words", "insert_after", "insert_before", "append_words")
 
 
@@ -63,6 +65,7 @@ class ParsedStatement:
     targets: list[Ref] = field(default_factory=list)
     throughout: bool = False
     new_units: list[Ref] = field(default_factory=list)
+    anchor: list[Ref] = field(default_factory=list)  # the unit a new one follows ("после части второй")
     new_quotes: list[int] = field(default_factory=list)  # a new_text statement's quotes
     trailing_quotes: list[int] = field(default_factory=list)  # new text after ":" on the same line
     clauses: list[Clause] = field(default_factory=list)  # word operations, in the order written
@@ -135,6 +138,7 @@ def _instantiate(template: ParsedStatement, numbers: list[str]) -> ParsedStateme
 
     return replace(template, item=fill(template.item), head_num=fill(template.head_num),
                    targets=refs(template.targets), new_units=refs(template.new_units),
+                   anchor=refs(template.anchor),
                    new_quotes=list(template.new_quotes),
                    trailing_quotes=list(template.trailing_quotes))
 
@@ -203,6 +207,8 @@ class _Builder:
         targets = [c for c in instr.children if isinstance(c, Tree) and c.data in ("chain_target", "throughout_target")]
         if targets:
             result.targets, result.throughout = self._target(targets[0])
+        if rule == "supplement_after":
+            result.targets, result.anchor = self._after(instr, result.targets)
         if rule == "renumber" and len(targets) > 1:
             result.new_units, _ = self._target(targets[1])
         units = next((c for c in instr.children if isinstance(c, Tree) and c.data == "new_units"), None)
@@ -241,6 +247,22 @@ class _Builder:
         if rule == "append_words" and numbers:
             return [], numbers[0]
         return [], []
+
+    def _after(self, instr: Tree, targets: list[Ref]) -> tuple[list[Ref], list[Ref]]:
+        """(targets, anchor) of "после части второй" / "екінші бөліктен кейін".
+
+        Kazakh writes the unit it follows as the last link of the target's chain.
+        """
+        kk = next((c for c in instr.children if isinstance(c, Tree) and c.data == "kk_after"), None)
+        if kk is None:
+            chain = next(c for c in instr.children if isinstance(c, Tree) and c.data in ("kk_chain", "ru_chain"))
+            refs = [c for c in chain.children if isinstance(c, Tree)]
+            return targets, self._refs(refs, russian=chain.data == "ru_chain")
+        chain = next(c for c in kk.children if isinstance(c, Tree))
+        refs = [c for c in chain.children if isinstance(c, Tree)]
+        russian = chain.data == "ru_chain"
+        head, last = (refs[1:], refs[:1]) if russian else (refs[:-1], refs[-1:])
+        return (self._refs(head, russian=russian) if head else []), self._refs(last, russian=russian)
 
     def _target(self, tree: Tree) -> tuple[list[Ref], bool]:
         throughout = any(isinstance(t, Token) and t.type == "THROUGHOUT" for t in tree.children)

@@ -36,6 +36,8 @@ PHRASE_TERMINALS = {
     "WORDS": "words_marker",
     "WORDS_AFTER": "words_after",
     "WORDS_BEFORE": "words_before",
+    "AFTER_UNIT": "after_unit",
+    "AFTER_UNIT_KK": "after_unit_postposition",
     "LANG_UNCHANGED": "language_unchanged",
     "SUSPEND": "suspend",
     "RENUMBER": "renumber",
@@ -43,6 +45,10 @@ PHRASE_TERMINALS = {
     "IN": "in",
     "ART_HEAD": "article_heading",
 }
+# The phrases that make a statement an amendment instruction (an operation, not a target word).
+FORMULA_KEYS = ("new_wording", "content", "supplement", "replace", "replace_converb", "delete_converb",
+                "supplement_converb", "delete", "repeal", "words_after", "words_before",
+                "language_unchanged", "suspend", "renumber")
 # Phrases that are longer, more specific formulas get a higher lexer priority than plain words.
 _PRIORITY = {"ART_HEAD": 4, "LANG_UNCHANGED": 3, "WORDS_AFTER": 3, "WORDS_BEFORE": 3, "SUSPEND": 3, "REPEAL": 3,
              "NEW_WORDING": 3, "THROUGHOUT": 3, "CONTENT": 3, "ACT_REF": 2}
@@ -123,6 +129,12 @@ class Vocabulary:
                 regex = "(?!x)x"  # a language without such a word: a terminal that never matches
             lines.append(f"{name}.{_PRIORITY.get(name, 2)}: /{regex}/")
         return "\n".join(lines) + "\n"
+
+    def formula_regex(self) -> str:
+        """Any operation formula of either language ("изложить в следующей редакции", "алып
+        тасталсын" …): a line that has one but did not parse is an instruction not understood."""
+        found = [self.phrase_regex(key) for key in FORMULA_KEYS]
+        return r"(?<![\w-])(?:" + "|".join(r for r in found if r) + ")"
 
     # ---- reverse look-ups used when building records --------------------------------------
     def unit_kind(self, word: str) -> str | None:

@@ -55,6 +55,16 @@ class Summary:
     suppressed: int
     baseline: int
     by_severity: dict[str, int] = field(default_factory=dict)
+    not_understood: int = 0  # unparsed lines that are amendment instructions: the check is incomplete
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What every format says first: the check is incomplete, or a draft does not look like a bill."""
+
+    code: str  # "incomplete" | "not-a-bill"
+    message: str  # in the report's language
+    path: str | None = None  # the draft it is about (not-a-bill)
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,11 @@ class ReportContext:
     color: bool
     tool_version: str
     root: Path | None
+    per_draft: bool = False  # each draft's own blocks in its own language (no --lang given)
+
+    def lang_for(self, report: FileReport) -> str:
+        """The language of one draft's headings: its own unless one language was asked for."""
+        return report.lang if self.per_draft and report.lang in LANGUAGES else self.lang
 
     def rule(self, finding: Finding) -> RuleMeta:
         """The rule behind a finding; a finding of a rule missing from the catalogue still renders."""
@@ -85,8 +100,13 @@ def render(
     color: bool = False,
     tool_version: str,
     root: Path | None = None,
+    per_draft: bool = False,
 ) -> str:
-    """Render the checked drafts in one of FORMATS, chrome in `lang` (kk, ru or en)."""
+    """Render the checked drafts in one of FORMATS, chrome in `lang` (kk, ru or en).
+
+    With `per_draft`, each draft's own part (headings, labels, citations) is in that draft's
+    language and only the run-wide parts (notices, summary) are in `lang`.
+    """
     if fmt not in FORMATS:
         raise ConfigError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if lang not in LANGUAGES:
@@ -98,6 +118,7 @@ def render(
         color=color,
         tool_version=tool_version,
         root=root,
+        per_draft=per_draft,
     )
     module = importlib.import_module(_MODULES[fmt])
     text: str = module.render(ctx)
@@ -130,6 +151,26 @@ def rule_from_finding(finding: Finding, lang: str) -> RuleMeta:
         help_text="",
         resolution_label=label,
     )
+
+
+def verdict(findings: Sequence[Finding], not_understood: int, lang: str) -> tuple[str, str] | None:
+    """The line said when nothing counts, and its kind ("clean" | "set-aside" | "incomplete").
+
+    "No findings" only when there is truly nothing: set-aside findings and instructions not
+    understood are said, so that a waived or unread conflict never looks like a clean draft.
+    None when some finding counts (the findings speak for themselves).
+    """
+    from checker.report.i18n import t
+
+    if any(counts(f) for f in findings):
+        return None
+    if not_understood:
+        return t("no_findings_incomplete", lang, n=not_understood), "incomplete"
+    suppressed = sum(1 for f in findings if f.suppressed is not None)
+    baselined = sum(1 for f in findings if f.suppressed is None and f.baseline)
+    if suppressed or baselined:
+        return t("no_counting_findings", lang, s=suppressed, b=baselined), "set-aside"
+    return t("no_findings", lang), "clean"
 
 
 def counts(finding: Finding) -> bool:
@@ -173,7 +214,21 @@ def summarize(reports: Sequence[FileReport]) -> Summary:
         suppressed=suppressed,
         baseline=baseline,
         by_severity=dict(by_severity),
+        not_understood=sum(r.result.not_understood for r in reports),
     )
+
+
+def notices(reports: Sequence[FileReport], lang: str) -> list[Notice]:
+    """The run-level warnings, most serious first: nothing a reader could mistake for a clean run."""
+    from checker.report.i18n import t
+
+    found: list[Notice] = []
+    missed = sum(r.result.not_understood for r in reports)
+    if missed:
+        found.append(Notice("incomplete", t("incomplete_one" if missed == 1 else "incomplete", lang, n=missed)))
+    found += [Notice("not-a-bill", t("not_a_bill", lang), r.path) for r in reports
+              if not r.result.looks_like_bill]
+    return found
 
 
 def source_lines(report: FileReport) -> dict[int, str]:

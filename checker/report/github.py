@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.model import Finding
-from checker.report import ReportContext, counts, sorted_findings, source_lines, summarize
+from checker.report import ReportContext, counts, notices, sorted_findings, source_lines, summarize
 from checker.report.i18n import citation, severity_name, t
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -34,32 +34,40 @@ def command(name: str, properties: dict[str, object], message: str) -> str:
 
 def render(ctx: ReportContext) -> str:
     out: list[str] = []
+    for notice in notices(ctx.reports, ctx.lang):
+        props: dict[str, object] = {"title": "lawcheck"}
+        if notice.path:
+            props = {"file": display_path(notice.path, ctx.root), **props}
+        out.append(command("error" if notice.code == "incomplete" else "warning", props, notice.message))
     for report in ctx.reports:
         lines = source_lines(report)
         docx = report.path.lower().endswith(".docx")
         out.append(command("group", {}, display_path(report.path, ctx.root)))
         for finding in sorted_findings(report.findings):
             if counts(finding):
-                out.append(annotation(finding, lines, docx, ctx))
+                out.append(annotation(finding, lines, docx, ctx, ctx.lang_for(report)))
         for item in sorted(report.result.unparsed, key=lambda u: u.line):
             props: dict[str, object] = {"file": display_path(report.path, ctx.root), "line": item.line}
             if item.end_line > item.line:
                 props["endLine"] = item.end_line
-            props["title"] = f"lawcheck: {t('unparsed_note', ctx.lang)}"
-            where = f"{t('docx_paragraph', ctx.lang, n=item.line)}: " if docx else ""
-            out.append(command("warning", props, where + item.reason))
+            note = "instruction_not_understood" if item.instruction else "unparsed_note"
+            props["title"] = f"lawcheck: {t(note, ctx.lang_for(report))}"
+            where = f"{t('docx_paragraph', ctx.lang_for(report), n=item.line)}: " if docx else ""
+            out.append(command("error" if item.instruction else "warning", props, where + item.reason))
         out.append("::endgroup::")
     s = summarize(ctx.reports)
     severities = ", ".join(f"{severity_name(k, ctx.lang)}: {v}" for k, v in s.by_severity.items())
     out.append(f"lawcheck {ctx.tool_version}: {t('files', ctx.lang)}: {s.files}, "
                f"{t('findings', ctx.lang)}: {s.findings} ({severities}), "
                f"{t('suppressed', ctx.lang)}: {s.suppressed}, {t('baseline', ctx.lang)}: {s.baseline}, "
-               f"{t('unparsed', ctx.lang)}: {s.unparsed}")
+               f"{t('unparsed', ctx.lang)}: {s.unparsed}, {t('not_understood', ctx.lang)}: {s.not_understood}")
     return "\n".join(out) + "\n"
 
 
-def annotation(finding: Finding, lines: dict[int, str], docx: bool, ctx: ReportContext) -> str:
+def annotation(finding: Finding, lines: dict[int, str], docx: bool, ctx: ReportContext,
+               lang: str | None = None) -> str:
     """One annotation. Columns only for a one-line finding: GitHub ignores them across lines."""
+    lang = lang or ctx.lang
     props: dict[str, object] = {"file": display_path(finding.path, ctx.root), "line": finding.line}
     end_line = max(finding.end_line, finding.line)
     if end_line > finding.line:
@@ -72,14 +80,14 @@ def annotation(finding: Finding, lines: dict[int, str], docx: bool, ctx: ReportC
     props["title"] = title
     parts = []
     if docx:
-        parts.append(t("docx_paragraph", ctx.lang, n=finding.line) + ":")
+        parts.append(t("docx_paragraph", lang, n=finding.line) + ":")
     parts.append(finding.message)
-    cite = citation(finding, ctx.lang)
+    cite = citation(finding, lang)
     body = " ".join(p for p in parts if p)
     if cite:
-        body += f"\n{t('citation', ctx.lang)}: {cite}"
+        body += f"\n{t('citation', lang)}: {cite}"
     if finding.suggestion:
-        body += f"\n{t('suggestion', ctx.lang)}: {finding.suggestion}"
+        body += f"\n{t('suggestion', lang)}: {finding.suggestion}"
     return command(COMMANDS.get(finding.severity, "warning"), props, body)
 
 

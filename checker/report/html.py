@@ -19,7 +19,9 @@ from checker.report import (
     clean_text,
     clip_span,
     counts,
+    notices,
     sorted_findings,
+    verdict,
     source_lines,
     summarize,
 )
@@ -65,9 +67,12 @@ def summary_section(ctx: ReportContext) -> str:
         f"{esc(t('suppressed', lang))}: {s.suppressed}",
         f"{esc(t('baseline', lang))}: {s.baseline}",
         f"{esc(t('unparsed', lang))}: {s.unparsed}",
+        f"{esc(t('not_understood', lang))}: {s.not_understood}",
     ])
-    out = [f"<section class=\"summary\"><h2>{esc(t('summary', lang))}</h2>",
-           f"<p class=\"totals\">{totals}</p>"]
+    out = [f"<section class=\"summary\"><h2>{esc(t('summary', lang))}</h2>"]
+    out += [f"<p class=\"notice {esc(n.code)}\">" + (f"{esc(n.path)}: " if n.path else "") + f"{esc(n.message)}</p>"
+            for n in notices(ctx.reports, lang)]
+    out.append(f"<p class=\"totals\">{totals}</p>")
     # Keyed by the findings' own severity: a configuration may report a rule at another level.
     per_rule = Counter((f.rule, f.severity) for r in ctx.reports for f in r.findings if counts(f))
     if per_rule:
@@ -85,7 +90,10 @@ def summary_section(ctx: ReportContext) -> str:
             )
         out.append("</tbody></table>")
     else:
-        out.append(f"<p class=\"empty\">{esc(t('no_findings', lang))}</p>")
+        everything = [f for r in ctx.reports for f in r.findings]
+        said = verdict(everything, s.not_understood, lang)
+        if said is not None:
+            out.append(f"<p class=\"empty {said[1]}\">{esc(said[0])}</p>")
     if ctx.reports:
         out.append("<ul class=\"files\">" + "".join(
             f"<li><a href=\"#file-{n}\">{esc(r.path)}</a></li>" for n, r in enumerate(ctx.reports, start=1)
@@ -100,9 +108,18 @@ def badge(severity: str, lang: str) -> str:
     return f"<span class=\"sev {esc(severity)}\">{esc(severity_name(severity, lang))}</span>"
 
 
+def status_badge(finding: Finding, lang: str) -> str:
+    """The severity of a finding that counts; "suppressed" / "baselined" for one set aside."""
+    if finding.suppressed is not None:
+        return f"<span class=\"sev set-aside suppressed\">{esc(t('suppressed_one', lang))}</span>"
+    if finding.baseline:
+        return f"<span class=\"sev set-aside baselined\">{esc(t('baselined', lang))}</span>"
+    return badge(finding.severity, lang)
+
+
 def file_section(number: int, report: FileReport, ctx: ReportContext) -> str:
     """The draft line by line, findings after their amendment, unparsed lines marked."""
-    lang = ctx.lang
+    lang = ctx.lang_for(report)
     lines = source_lines(report)
     findings = sorted_findings(report.findings)
     active = [f for f in findings if counts(f)]
@@ -110,8 +127,9 @@ def file_section(number: int, report: FileReport, ctx: ReportContext) -> str:
            f"<h2>{esc(report.path)} <small>({esc(t('language', lang))}: {esc(report.language)})</small></h2>",
            f"<p class=\"totals\">{esc(t('amendments', lang))}: {len(report.result.amendments)} · "
            f"{esc(t('findings', lang))}: {len(active)}</p>"]
-    if not active:
-        out.append(f"<p class=\"empty\">{esc(t('no_findings', lang))}</p>")
+    said = verdict(findings, report.result.not_understood, lang)
+    if said is not None:
+        out.append(f"<p class=\"empty {said[1]}\">{esc(said[0])}</p>")
     boxes = finding_boxes(report, findings, number, lang)
     notes = unparsed_notes(report.result.unparsed, lang)
     hit = {n for f in active for n in range(f.line, max(f.end_line, f.line) + 1)}
@@ -183,7 +201,7 @@ def finding_boxes(report: FileReport, findings: list[Finding], number: int,
         classes = f"finding {esc(f.severity)}" + ("" if counts(f) else " set-aside")
         parts = [
             f"<div class=\"{classes}\" id=\"f{number}-finding-{k}\">",
-            f"<p class=\"head\">{badge(f.severity, lang)} <code class=\"rule\">{esc(f.rule)}</code> "
+            f"<p class=\"head\">{status_badge(f, lang)} <code class=\"rule\">{esc(f.rule)}</code> "
             f"{esc(f.title)}</p>",
             f"<p class=\"where\">{esc(where)}</p>",
             f"<p class=\"msg\">{esc_multiline(f.message)}</p>",
@@ -201,7 +219,8 @@ def finding_boxes(report: FileReport, findings: list[Finding], number: int,
             parts.append(f"<p class=\"status\">{esc(t('suppressed_one', lang))} "
                          f"({esc(t('reason', lang))}: {esc(f.suppressed)})</p>")
         elif f.baseline:
-            parts.append(f"<p class=\"status\">{esc(t('baseline', lang))}</p>")
+            parts.append(f"<p class=\"status\">{esc(t('baselined', lang))} "
+                         f"({esc(severity_name(f.severity, lang))})</p>")
         parts.append("</div>")
         boxes.setdefault(anchor[f.amendment], []).append("\n".join(parts))
     return boxes
@@ -210,8 +229,9 @@ def finding_boxes(report: FileReport, findings: list[Finding], number: int,
 def unparsed_notes(unparsed: tuple[Unparsed, ...], lang: str) -> dict[int, list[str]]:
     notes: dict[int, list[str]] = {}
     for item in unparsed:
+        note = "instruction_not_understood" if item.instruction else "unparsed_note"
         notes.setdefault(max(item.end_line, item.line), []).append(
-            f"<div class=\"note unparsed-note\"><p><strong>{esc(t('unparsed_note', lang))}</strong>: "
+            f"<div class=\"note unparsed-note\"><p><strong>{esc(t(note, lang))}</strong>: "
             f"{esc(item.reason)}</p></div>"
         )
     return notes

@@ -36,11 +36,40 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Unparsed lines",
     },
     "unparsed_note": {"kk": "талданбады", "ru": "не разобрано", "en": "not parsed"},
+    "not_understood": {"kk": "түсінілмеген нұсқаулар", "ru": "непонятые инструкции", "en": "not understood"},
+    "instruction_not_understood": {"kk": "түзету нұсқауы түсінілмеді", "ru": "инструкция о поправке не понята",
+                                   "en": "amendment instruction not understood"},
+    "incomplete_one": {
+        "kk": "тексеру толық емес: түсінілмеген нұсқаулар: 1",
+        "ru": "проверка неполная: непонятых инструкций: 1",
+        "en": "check incomplete: 1 instruction not understood",
+    },
+    "incomplete": {
+        "kk": "тексеру толық емес: түсінілмеген нұсқаулар: {n}",
+        "ru": "проверка неполная: непонятых инструкций: {n}",
+        "en": "check incomplete: {n} instructions not understood",
+    },
+    "not_a_bill": {
+        "kk": "бірде-бір түзету нұсқауы табылмады: мәтін заң жобасына ұқсамайды",
+        "ru": "не найдено ни одной инструкции о поправке: текст не похож на законопроект",
+        "en": "no amendment instruction found: this does not look like a bill",
+    },
     "no_findings": {
         "kk": "Сәйкессіздік табылған жоқ",
         "ru": "Замечаний нет",
         "en": "No findings",
     },
+    "no_counting_findings": {
+        "kk": "Есепке алынатын сәйкессіздік жоқ (еленбегендер: {s}, базалық тізімде: {b})",
+        "ru": "Учитываемых замечаний нет (подавленные: {s}, в базовом списке: {b})",
+        "en": "No findings that count (suppressed: {s}, baselined: {b})",
+    },
+    "no_findings_incomplete": {
+        "kk": "Түсінілген нұсқауларда сәйкессіздік жоқ (түсінілмегендер: {n})",
+        "ru": "В понятых инструкциях замечаний нет (непонятых: {n})",
+        "en": "No findings in the instructions understood (not understood: {n})",
+    },
+    "baselined": {"kk": "базалық тізімде", "ru": "в базовом списке", "en": "baselined"},
     "no_files": {"kk": "Тексерілген файл жоқ", "ru": "Нет проверенных файлов", "en": "No files checked"},
     "language": {"kk": "тілі", "ru": "язык", "en": "language"},
     "citation": {"kk": "Негіз", "ru": "Основание", "en": "Basis"},
@@ -65,7 +94,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "info": {"kk": "ақпарат", "ru": "информация", "en": "info"},
 }
 
-# Resolution: "{label}" is "№ 21-НҚ"; "{date}" is dd.mm.yyyy.
+# One date format per language: how lawyers cite in Kazakh and Russian, ISO in English (as the
+# catalogue and the JSON write dates).
+DATE_FORMATS = {"kk": "{d}.{m}.{y}", "ru": "{d}.{m}.{y}", "en": "{y}-{m}-{d}"}
+
+# Resolution: "{label}" is "№ 21-НҚ"; "{date}" as DATE_FORMATS says.
 _RESOLUTION = {
     "kk": ("Конституциялық Соттың {date} {label} нормативтік қаулысы", ", {p}-тармақ"),
     "ru": ("Нормативное постановление Конституционного Суда от {date} {label}", ", п. {p}"),
@@ -143,17 +176,17 @@ def severity_name(severity: str, lang: str) -> str:
     return t(severity, lang) if severity in ("error", "warning", "info") else severity
 
 
-def format_date(iso: str) -> str:
-    """"2023-07-14" → "14.07.2023", the way citations are written; anything else unchanged."""
-    parts = iso.split("-")
+def format_date(iso: str, lang: str = "ru") -> str:
+    """"2023-07-14" → "14.07.2023" (kk, ru) or "2023-07-14" (en); anything else unchanged."""
+    parts = str(iso).split("-")
     if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
-        return f"{parts[2]}.{parts[1]}.{parts[0]}"
-    return iso
+        return DATE_FORMATS.get(lang, DATE_FORMATS["en"]).format(y=parts[0], m=parts[1], d=parts[2])
+    return str(iso)
 
 
 def resolution_citation(ref: ResolutionRef, lang: str) -> str:
     head, para = _RESOLUTION.get(lang, _RESOLUTION["en"])
-    text = head.format(date=format_date(ref.date), label=ref.label(lang))
+    text = head.format(date=format_date(ref.date, lang), label=ref.label(lang))
     return text + para.format(p=ref.paragraph) if ref.paragraph else text
 
 

@@ -2,7 +2,8 @@
 
 Field names come from the model's `to_json()` methods so that `parse` and `check` cannot drift
 apart. Extensions (never renames): per finding `col`, `title`, `fingerprint`, `suppressed`,
-`baseline`; in the summary `suppressed`, `baseline`, `by_severity`. Summary `findings` counts
+`baseline`; per file `not_understood`, `looks_like_bill`; in the summary `suppressed`, `baseline`,
+`by_severity`, `not_understood`, `complete`; `warnings` (an incomplete check, a text that is no bill). Summary `findings` counts
 only the findings that count against the gate; the file lists keep every finding.
 """
 
@@ -12,7 +13,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from checker.report import ReportContext, sorted_findings, summarize
+from checker.report import ReportContext, notices, sorted_findings, summarize
 
 
 def document(ctx: ReportContext) -> dict[str, Any]:
@@ -27,8 +28,12 @@ def document(ctx: ReportContext) -> dict[str, Any]:
         "suppressed": s.suppressed,
         "baseline": s.baseline,
         "by_severity": s.by_severity,
+        "not_understood": s.not_understood,
+        "complete": s.not_understood == 0,
     }
-    return {"files": files, "summary": summary}
+    warnings = [{"code": n.code, **({"path": n.path} if n.path else {}), "message": n.message}
+                for n in notices(ctx.reports, ctx.lang)]
+    return {"warnings": warnings, "files": files, "summary": summary}
 
 
 def render(ctx: ReportContext) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker.model import Finding, Unparsed
-from checker.report import ReportContext, RuleMeta, sorted_findings, source_lines
+from checker.report import ReportContext, RuleMeta, notices, sorted_findings, source_lines
 from checker.report.i18n import citation, t
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -38,13 +38,14 @@ def document(ctx: ReportContext) -> dict[str, Any]:
         driver["informationUri"] = home
     driver["rules"] = [rule_descriptor(meta) for meta in ctx.rules]
     results: list[dict[str, Any]] = []
-    notifications: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = [run_notice(n, root) for n in notices(ctx.reports, ctx.lang)]
     for report in ctx.reports:
         lines = source_lines(report)
         uri = artifact_uri(report.path, root)
         for finding in sorted_findings(report.findings):
-            results.append(result(finding, index[finding.rule], lines, artifact_uri(finding.path, root), ctx))
-        notifications.extend(notification(item, uri, ctx.lang) for item in report.result.unparsed)
+            results.append(result(finding, index[finding.rule], lines, artifact_uri(finding.path, root), ctx,
+                                  ctx.lang_for(report)))
+        notifications.extend(notification(item, uri, ctx.lang_for(report)) for item in report.result.unparsed)
     invocation: dict[str, Any] = {"executionSuccessful": True}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
@@ -94,12 +95,12 @@ def rule_descriptor(meta: RuleMeta) -> dict[str, Any]:
 
 
 def result(finding: Finding, rule_index: int, lines: dict[int, str], uri: dict[str, Any],
-           ctx: ReportContext) -> dict[str, Any]:
+           ctx: ReportContext, lang: str | None = None) -> dict[str, Any]:
     item: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": LEVELS.get(finding.severity, "warning"),
-        "message": {"text": message_text(finding, ctx.lang)},
+        "message": {"text": message_text(finding, lang or ctx.lang)},
         "locations": [{"physicalLocation": {"artifactLocation": uri, "region": region(finding, lines)}}],
     }
     related = [
@@ -159,14 +160,27 @@ def evidence_region(span: tuple[int, int, int], lines: dict[int, str]) -> dict[s
     return data
 
 
+def run_notice(notice: Any, root: Path) -> dict[str, Any]:
+    """An incomplete check (error) or a draft that is no bill (warning), first in the list."""
+    item: dict[str, Any] = {
+        "level": "error" if notice.code == "incomplete" else "warning",
+        "descriptor": {"id": notice.code},
+        "message": {"text": notice.message},
+    }
+    if notice.path:
+        item["locations"] = [{"physicalLocation": {"artifactLocation": artifact_uri(notice.path, root)}}]
+    return item
+
+
 def notification(item: Unparsed, uri: dict[str, Any], lang: str) -> dict[str, Any]:
     area: dict[str, Any] = {"startLine": item.line, "endLine": max(item.end_line, item.line)}
     if item.text:
         area["snippet"] = {"text": item.text}
+    note = t("instruction_not_understood" if item.instruction else "unparsed_note", lang)
     return {
-        "level": "warning",
-        "descriptor": {"id": "unparsed"},
-        "message": {"text": f"{t('unparsed_note', lang)}: {item.reason}"},
+        "level": "error" if item.instruction else "warning",
+        "descriptor": {"id": "not-understood" if item.instruction else "unparsed"},
+        "message": {"text": f"{note}: {item.reason}"},
         "locations": [{"physicalLocation": {"artifactLocation": uri, "region": area}}],
     }
 

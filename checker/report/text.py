@@ -19,6 +19,8 @@ from checker.report import (
     clean_text,
     counts,
     line_spans,
+    notices,
+    verdict,
     sorted_findings,
     source_lines,
     summarize,
@@ -44,12 +46,20 @@ def render(ctx: ReportContext) -> str:
         width=120,
         soft_wrap=True,
     )
-    lines: list[Text] = [] if ctx.reports else [Text(t("no_files", ctx.lang))]
+    lines: list[Text] = [notice_line(n) for n in notices(ctx.reports, ctx.lang)]
+    if not ctx.reports:
+        lines.append(Text(t("no_files", ctx.lang)))
     for report in ctx.reports:
-        lines.extend(file_block(report, ctx.lang, ctx.color))
+        lines.extend(file_block(report, ctx.lang_for(report), ctx.color))
     lines.append(summary_line(ctx))
     console.print(Text("\n").join(lines))  # one print: rich's per-call overhead dominates otherwise
     return buffer.getvalue()
+
+
+def notice_line(notice) -> Text:
+    """"check incomplete: 2 instructions not understood", first, so nobody reads on as if clean."""
+    text = f"{notice.path}: {notice.message}" if notice.path else notice.message
+    return Text(text, style="bold red" if notice.code == "incomplete" else "bold yellow")
 
 
 def file_block(report: FileReport, lang: str, color: bool) -> list[Text]:
@@ -58,8 +68,10 @@ def file_block(report: FileReport, lang: str, color: bool) -> list[Text]:
     lines = source_lines(report)
     amendments = {a.id: a for a in report.result.amendments}
     active = [f for f in sorted_findings(report.findings) if counts(f)]
-    if not active:
-        out.append(Text("  " + t("no_findings", lang), style="green"))
+    said = verdict(report.findings, report.result.not_understood, lang)
+    if said is not None:
+        style = {"clean": "green", "set-aside": "yellow", "incomplete": "bold magenta"}[said[1]]
+        out.append(Text("  " + said[0], style=style))
     groups: dict[str, list[Finding]] = {}
     for finding in active:
         groups.setdefault(finding.amendment, []).append(finding)
@@ -166,7 +178,7 @@ def set_aside_block(report: FileReport, lang: str) -> list[Text]:
         if finding.suppressed is not None:
             tag = f"{t('suppressed_one', lang)} ({t('reason', lang)}: {clean_text(finding.suppressed)})"
         else:
-            tag = t("baseline", lang)
+            tag = t("baselined", lang)
         out.append(Text(f"  {tag}: {finding.rule} {where}", style="dim"))
     return out
 
@@ -177,7 +189,9 @@ def unparsed_block(path: str, unparsed: tuple[Unparsed, ...], lines: dict[int, s
     out = [Text("  " + t("unparsed_heading", lang) + ":", style="bold magenta")]
     for item in sorted(unparsed, key=lambda u: (u.line, u.end_line)):
         span = f"{item.line}" if item.end_line == item.line else f"{item.line}-{item.end_line}"
-        out.append(Text(f"{INDENT}{path}:{span}: {clean_text(item.reason)}", style="magenta"))
+        what = f"{t('instruction_not_understood', lang)}: " if item.instruction else ""
+        out.append(Text(f"{INDENT}{path}:{span}: {what}{clean_text(item.reason)}",
+                        style="bold magenta" if item.instruction else "magenta"))
         first = lines.get(item.line, item.text.split("\n")[0] if item.text else "")
         first = clean_text(first).replace("\t", " ")
         if first:
@@ -211,6 +225,7 @@ def summary_line(ctx: ReportContext) -> Text:
         f"{t('suppressed', lang)}: {s.suppressed}",
         f"{t('baseline', lang)}: {s.baseline}",
         f"{t('unparsed', lang)}: {s.unparsed}",
+        f"{t('not_understood', lang)}: {s.not_understood}",
     ]
-    style = "bold red" if s.by_severity.get("error") else "bold"
+    style = "bold red" if s.by_severity.get("error") or s.not_understood else "bold"
     return Text(f"{t('summary', lang)}: " + " · ".join(bits), style=style)
