@@ -56,8 +56,9 @@ def _register_commands() -> None:
     from checker.cli_check import baseline, check
     from checker.cli_parse import parse
     from checker.cli_rules import explain, rules
+    from checker.cli_schema import schema
 
-    for command in (check, parse, rules, explain, baseline):
+    for command in (check, parse, rules, explain, baseline, schema):
         main.add_command(command)
 
 

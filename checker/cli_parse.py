@@ -18,7 +18,7 @@ from checker.model import ParseResult
 @click.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json follows the contract in DESIGN.md; text is a tree for people.")
+              help="json: the contract (`lawcheck schema parse` prints its JSON Schema); text: a tree for people.")
 @click.option("--output", "output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help=CONFIG_HELP)
@@ -41,7 +41,13 @@ def parse(path: str, fmt: str, output: str | None, config_path: str | None) -> N
     if config.exclude is not None and config.exclude.matches(Path(path)):
         warn(f"note: {path} is excluded by {config.path}: `lawcheck check` skips it")
     result = parse_document(read_document(path))
-    text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) if fmt == "json" else render_tree(result)
+    if fmt == "json":
+        from checker import __version__
+
+        data = {"tool": {"name": "lawcheck", "version": __version__}, **result.to_json()}
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    else:
+        text = render_tree(result)
     if output:
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(text + "\n")
