@@ -214,6 +214,19 @@ def show_rule(rule_id: str, output: str | None, lang: str | None, extra: tuple[s
     _emit("\n".join(out) + "\n", output, Path.cwd())
 
 
+def example_location(rule: Any, kind: str, index: int) -> str:
+    """"rules/x.yaml:42:7" of `examples.<kind>[index]` in the rule's file (the file alone if it moved)."""
+    source = str(rule.source)
+    try:
+        node = yaml.compose(Path(source).read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+        for key in ("examples", kind):
+            node = next(value for name, value in node.value if name.value == key)
+        mark = node.value[index].start_mark
+    except (OSError, yaml.YAMLError, StopIteration, AttributeError, IndexError, TypeError):
+        return source
+    return f"{source}:{mark.line + 1}:{mark.column + 1}"
+
+
 def _emit(text: str, output: str | None, cwd: Path) -> None:
     from checker.cli_check import _emit as emit
 
@@ -274,7 +287,8 @@ def test_rules(paths: tuple[str, ...], config_path: str | None) -> None:
             continue
         tested += 1
         results = run_examples(rule, ruleset)
-        problems = [r.describe() for r in results if not r.passed] + example_gaps(rule)
+        problems = [f"{example_location(rule, r.kind, r.index)}: {r.describe()}"
+                    for r in results if not r.passed] + example_gaps(rule)
         if problems:
             failed += 1
             click.echo(f"✗ {rule.id}")
