@@ -1,8 +1,9 @@
 """`lawcheck check PATH...` (the CI gate) and `lawcheck baseline create`.
 
-Exit codes (DESIGN.md): 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error,
-unreadable input, invalid rule/config/baseline file or internal error. Suppressed and baselined
-findings are reported but never counted. A draft that cannot be read among many is reported on
+Exit codes (docs/ci.md): 0 nothing at or above --fail-on, 1 findings at or above it or instructions
+not understood (unless --allow-unparsed), 2 usage error, unreadable input, invalid
+rule/config/baseline file, no rules, or internal error. Suppressed and baselined findings are
+reported but never counted. A draft that cannot be read among many is reported on
 stderr, the others are still checked, and the run exits 2 at the end.
 """
 
@@ -240,7 +241,7 @@ def _split(outcomes: Sequence[Outcome]) -> tuple[list[FileReport], list[str]]:
               help="Do not fail the run when instructions were not understood (the check stays "
                    "incomplete and every report says so).")
 def check(**opts: Any) -> None:
-    """Check drafts against the rule base; exit 0 clean, 1 findings, 2 errors.
+    """Check drafts against the rule base; exit 0 clean, 1 findings or incomplete, 2 errors.
 
     \b
     Examples:
