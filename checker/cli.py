@@ -2,25 +2,42 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from checker import __version__
+from checker.cli_errors import LawcheckGroup, suggest
 from checker.errors import LawcheckError
 
 
-class DefaultCheckGroup(click.Group):
-    """A group where an unknown first word means `check`: `lawcheck draft.docx` just works."""
+class DefaultCheckGroup(LawcheckGroup):
+    """A group where an unknown first word means `check`: `lawcheck draft.docx` just works.
+
+    A first word that names no file and is close to a command (`lawcheck rulez list`) is a typo,
+    not two missing drafts: it gets "did you mean 'rules'?".
+    """
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version", "-V"):
+            first = args[0]
+            if _looks_like_a_command(first):
+                close = suggest(first, self.list_commands(ctx))
+                if close is not None:
+                    raise click.UsageError(f"no such command {first!r} (did you mean {close!r}?)", ctx)
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
 
+def _looks_like_a_command(word: str) -> bool:
+    """A bare word that is no existing path and no glob: what a mistyped subcommand looks like."""
+    return (word.isalpha() and word.isascii() and not os.path.exists(word))
+
+
 @click.group(cls=DefaultCheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="lawcheck")
+@click.version_option(__version__, "-V", "--version", prog_name="lawcheck",
+                      help="Show the version and exit.")
 def main() -> None:
     """Check Kazakh and Russian draft bills against the Constitutional Court's positions.
 
@@ -28,8 +45,10 @@ def main() -> None:
     Examples:
       lawcheck draft.docx                   check a draft (same as `lawcheck check`)
       lawcheck --format sarif drafts/       check a folder for code scanning
+      cat draft.txt | lawcheck - --stdin-filename drafts/draft.txt
       lawcheck parse draft.txt              show the parsed amendment instructions
       lawcheck rules list                   list the rule base
+      lawcheck schema check                 the JSON Schema of the report
     """
 
 
@@ -56,8 +75,9 @@ def _register_commands() -> None:
     from checker.cli_check import baseline, check
     from checker.cli_parse import parse
     from checker.cli_rules import explain, rules
+    from checker.cli_schema import schema
 
-    for command in (check, parse, rules, explain, baseline):
+    for command in (check, parse, rules, explain, baseline, schema):
         main.add_command(command)
 
 

@@ -1,8 +1,9 @@
 """`lawcheck check PATH...` (the CI gate) and `lawcheck baseline create`.
 
-Exit codes (DESIGN.md): 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error,
-unreadable input, invalid rule/config/baseline file or internal error. Suppressed and baselined
-findings are reported but never counted. A draft that cannot be read among many is reported on
+Exit codes (docs/ci.md): 0 nothing at or above --fail-on, 1 findings at or above it or instructions
+not understood (unless --allow-unparsed), 2 usage error, unreadable input, invalid
+rule/config/baseline file, no rules, or internal error. Suppressed and baselined findings are
+reported but never counted. A draft that cannot be read among many is reported on
 stderr, the others are still checked, and the run exits 2 at the end.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,12 @@ import click
 from checker import __version__
 from checker import baseline as baseline_file
 from checker.cli_config import CONFIG_HELP, describe, extra_rule_paths, load_configured, rule_spec, shown
-from checker.collect import GlobSet, collect, display_path, relative_posix
+from checker.collect import Collected, GlobSet, collect, display_path, relative_posix
 from checker.config import FAIL_ON, FORMATS, Config, ConfigFinder
 from checker.errors import ConfigError, InputError
 from checker.model import SEVERITIES, FileReport, Finding, ResolutionRef
 from checker.report.i18n import format_date
-from checker.cli_errors import Exit2, guarded, warn
+from checker.cli_errors import Exit2, LawcheckGroup, guarded, warn
 from checker.run import FileJob, Outcome, RuleSpec, effective_workers, run_checks
 from checker.suppress import apply_suppressions
 
@@ -67,6 +68,9 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--quiet", "-q", is_flag=True,
                      help="No progress bar and no notes on stderr; errors are still shown."),
         click.option("--no-progress", is_flag=True, help="No progress bar."),
+        click.option("--stdin-filename", metavar="PATH",
+                     help="The name of the draft read from standard input (PATH `-`): how reports "
+                          "show it and where its config is found; .docx is read as Word."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -119,21 +123,28 @@ def _prepare(opts: dict[str, Any], cwd: Path, *, allow_empty: bool = False) -> P
         return ([config.include] if config.include else []), ([config.exclude] if config.exclude else [])
 
     inputs = list(opts["paths"]) or ["."]
-    collected = collect(inputs, include=include, exclude=exclude, cwd=cwd, scoped=scoped)
+    stdin = _stdin_job(opts, cwd) if "-" in inputs else None
+    files_named = [raw for raw in inputs if raw != "-"]
+    collected = (collect(files_named, include=include, exclude=exclude, cwd=cwd, scoped=scoped)
+                 if files_named else Collected(files=()))
     for problem in collected.problems:
         warn(f"error: {problem}")
-    if not collected.files and not allow_empty:
+    if not collected.files and stdin is None and not allow_empty:
         if collected.problems:
             raise Exit2()
         raise InputError(f"no .txt or .docx drafts found in {', '.join(inputs)}",
                          hint="check the paths and the include/exclude globs")
-    by_config: dict[Path | None, list[Path]] = {}
+    by_config: dict[Path | None, list[Path | FileJob]] = {}
     configs: dict[Path | None, Config] = {}
     for path in collected.files:
         config = finder.for_path(path)
         configs[config.path] = config
         by_config.setdefault(config.path, []).append(path)
-    if not collected.files:  # --show-config with nothing to check: the configs of the inputs
+    if stdin is not None:  # the config of the file it stands for (--stdin-filename), as ruff does
+        config = finder.for_path(stdin.path)
+        configs[config.path] = config
+        by_config.setdefault(config.path, []).append(stdin)
+    if not collected.files and stdin is None:  # --show-config with nothing to check: the inputs' configs
         for raw in inputs:
             config = finder.for_path(cwd / raw)
             configs[config.path] = config
@@ -153,12 +164,22 @@ def _prepare(opts: dict[str, Any], cwd: Path, *, allow_empty: bool = False) -> P
             raise InputError("no rules to check against", shown(config.path, cwd),
                              hint="--no-builtin-rules needs --rules or the config's rules:, and "
                                   "enable/disable must leave at least one rule")
-        jobs = tuple(FileJob(path=path, display=display_path(path, cwd),
-                             rel=relative_posix(path, config.root) or display_path(path, cwd))
-                     for path in files)
+        jobs = tuple(replace(item, rel=relative_posix(item.path, config.root) or item.display)
+                     if isinstance(item, FileJob) else
+                     FileJob(path=item, display=display_path(item, cwd),
+                             rel=relative_posix(item, config.root) or display_path(item, cwd))
+                     for item in files)
         groups.append(Group(config=config, spec=spec, ruleset=ruleset, jobs=jobs))
     # A missing path among others: keep going so that every problem shows in one run.
     return Prepared(groups=tuple(groups), failed=bool(collected.problems))
+
+
+def _stdin_job(opts: dict[str, Any], cwd: Path) -> FileJob:
+    """The draft on standard input; --stdin-filename names it (reports, config, baseline)."""
+    name = opts["stdin_filename"] or "-"
+    path = Path(name) if Path(name).is_absolute() else cwd / name
+    data = sys.stdin.buffer.read()
+    return FileJob(path=path, display=name, rel=relative_posix(path, cwd) or name, data=data)
 
 
 def show_progress(opts: dict[str, Any], files: int, terminal: bool) -> bool:
@@ -212,11 +233,15 @@ def _split(outcomes: Sequence[Outcome]) -> tuple[list[FileReport], list[str]]:
               help="Lowest severity that fails the run (default: error).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
               help="Findings recorded in this baseline file do not fail the run.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True,
+              help="Colour in the text report; auto leaves it to rich (a terminal, NO_COLOR, "
+                   "FORCE_COLOR, TERM=dumb), never when written to a file.")
 @click.option("--allow-unparsed/--no-allow-unparsed", default=None,
               help="Do not fail the run when instructions were not understood (the check stays "
                    "incomplete and every report says so).")
 def check(**opts: Any) -> None:
-    """Check drafts against the rule base; exit 0 clean, 1 findings, 2 errors.
+    """Check drafts against the rule base; exit 0 clean, 1 findings or incomplete, 2 errors.
 
     \b
     Examples:
@@ -269,7 +294,7 @@ def _check(opts: dict[str, Any], cwd: Path) -> int:
     reports = sorted(checked, key=lambda report: report.path) if len(prepared.groups) > 1 else checked
 
     text = _render(fmt, reports, lang=lang, rulesets=[g.ruleset for g in prepared.groups], cwd=cwd,
-                   color=_use_color(fmt, opts["output"]))
+                   color=use_color(fmt, opts["output"], opts["color"]))
     _emit(text, opts["output"], cwd)
 
     if not opts["quiet"]:
@@ -313,10 +338,18 @@ def _path_option(raw: str | None, cwd: Path) -> Path | None:
     return path if path.is_absolute() else cwd / path
 
 
-def _use_color(fmt: str, output: str | None) -> bool:
-    if fmt not in ("text",) or output or os.environ.get("NO_COLOR"):
+def use_color(fmt: str, output: str | None, choice: str = "auto") -> bool:
+    """Colour only in the text format; `auto` asks rich, which knows NO_COLOR, FORCE_COLOR and TERM."""
+    if fmt != "text" or choice == "never":
         return False
-    return sys.stdout.isatty()
+    if choice == "always":
+        return True
+    if output:
+        return False
+    from rich.console import Console
+
+    console = Console(file=sys.stdout)
+    return console.is_terminal and console.color_system is not None and not console.no_color
 
 
 def rule_metas(ruleset: Any, lang: str) -> list[Any]:
@@ -372,7 +405,8 @@ def _render(fmt: str, reports: Sequence[FileReport], *, lang: str | None, rulese
 
 def _emit(text: str, output: str | None, cwd: Path) -> None:
     if not output:
-        click.echo(text, nl=not text.endswith("\n"))
+        # color=True: keep the escape codes the report chose to write (click strips them off a tty)
+        click.echo(text, nl=not text.endswith("\n"), color=True)
         return
     path = _path_option(output, cwd)
     assert path is not None
@@ -386,7 +420,7 @@ def _emit(text: str, output: str | None, cwd: Path) -> None:
 
 # --- lawcheck baseline create ------------------------------------------------------------------
 
-@click.group()
+@click.group(cls=LawcheckGroup)
 def baseline() -> None:
     """Record the current findings so that only new ones fail the gate."""
 

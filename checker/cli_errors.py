@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import sys
@@ -60,3 +61,49 @@ def guard(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
 
     return wrapper
+
+
+def usage_line(exc: click.UsageError) -> str:
+    """A usage error as one line with a hint, as ruff and git write them (not Click's three lines)."""
+    message = " ".join(exc.format_message().split()).rstrip(".")
+    message = message[:1].lower() + message[1:]
+    where = exc.ctx.command_path if exc.ctx is not None else "lawcheck"
+    return f"lawcheck: error: {message} (see '{where} --help')"
+
+
+def suggest(name: str, choices: list[str]) -> str | None:
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+class LawcheckGroup(click.Group):
+    """A command group whose usage errors are one line and whose unknown commands get a suggestion."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple:
+        name = args[0] if args else ""
+        if name and name not in self.commands and not name.startswith("-"):
+            close = suggest(name, self.list_commands(ctx))
+            hint = f" (did you mean {close!r}?)" if close else ""
+            raise click.UsageError(f"no such command {name!r}{hint}", ctx)
+        return super().resolve_command(ctx, args)
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            code = super().main(args, prog_name or "lawcheck", complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            click.echo(usage_line(exc), err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            if not standalone_mode:
+                raise
+            click.echo(f"lawcheck: error: {' '.join(exc.format_message().split())}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            if not standalone_mode:
+                raise
+            click.echo("lawcheck: aborted", err=True)
+            sys.exit(1)
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)

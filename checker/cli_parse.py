@@ -18,35 +18,43 @@ from checker.model import ParseResult
 @click.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json follows the contract in DESIGN.md; text is a tree for people.")
-@click.option("--output", "output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="json: the contract (`lawcheck schema parse` prints its JSON Schema); text: a tree for people.")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help=CONFIG_HELP)
+@click.option("--stdin-filename", metavar="PATH",
+              help="The name of the draft read from standard input (PATH `-`).")
 @guard
-def parse(path: str, fmt: str, output: str | None, config_path: str | None) -> None:
+def parse(path: str, fmt: str, output: str | None, config_path: str | None,
+          stdin_filename: str | None) -> None:
     """Parse a draft (.txt or .docx) into one record per amendment instruction.
 
     \b
     Examples:
       lawcheck parse draft.docx
-      lawcheck parse draft.txt --format json > draft.json
+      lawcheck parse draft.txt --format json -o draft.json
+      lawcheck parse - --stdin-filename draft.txt < draft.txt
     """
+    from checker.cli_check import _emit
     from checker.config import ConfigFinder
     from checker.parsing import parse_document
-    from checker.reading import read_document
+    from checker.run import read_input
 
     # Parsing needs no setting of its own, but the draft's config is read all the same: a broken
     # config fails every command alike, and `exclude` says the draft is not one lawcheck checks.
-    config = ConfigFinder(config_path).for_path(Path(path))
-    if config.exclude is not None and config.exclude.matches(Path(path)):
-        warn(f"note: {path} is excluded by {config.path}: `lawcheck check` skips it")
-    result = parse_document(read_document(path))
-    text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) if fmt == "json" else render_tree(result)
-    if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
+    named = Path(stdin_filename if path == "-" and stdin_filename else path)
+    config = ConfigFinder(config_path).for_path(named if path != "-" or stdin_filename else Path.cwd())
+    if config.exclude is not None and config.exclude.matches(named):
+        warn(f"note: {named} is excluded by {config.path}: `lawcheck check` skips it")
+    result = parse_document(read_input(path, stdin_filename))
+    if fmt == "json":
+        from checker import __version__
+
+        data = {"tool": {"name": "lawcheck", "version": __version__}, **result.to_json()}
+        text = json.dumps(data, ensure_ascii=False, indent=2)
     else:
-        click.echo(text)
+        text = render_tree(result)
+    _emit(text + "\n", output, Path.cwd())
 
 
 def render_tree(result: ParseResult) -> str:

@@ -18,7 +18,7 @@ import click
 import yaml
 
 from checker.cli_config import CONFIG_HELP, extra_rule_paths, load_configured, rule_spec
-from checker.cli_errors import guard
+from checker.cli_errors import LawcheckGroup, guard
 from checker.config import Config
 from checker.errors import LawcheckError
 from checker.report.i18n import format_date
@@ -81,7 +81,7 @@ def _resolution_json(rule: Any, lang: str) -> dict[str, Any]:
             "label": ref.label(lang)}
 
 
-@click.group()
+@click.group(cls=LawcheckGroup)
 def rules() -> None:
     """List, show, validate, test and document the rule base.
 
@@ -97,11 +97,14 @@ def rules() -> None:
 @rules.command("list")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a table for people; json: one record per rule, for tools.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Write the list to this file instead of standard output.")
 @LANG
 @EXTRA_RULES
 @CONFIG
 @guard
-def list_rules(fmt: str, lang: str | None, extra: tuple[str, ...], config_path: str | None) -> None:
+def list_rules(fmt: str, output: str | None, lang: str | None, extra: tuple[str, ...],
+               config_path: str | None) -> None:
     """List every rule: id, severity, resolution, acts, title."""
     config = _config(config_path)
     lang = lang or config.lang or "en"
@@ -124,19 +127,23 @@ def list_rules(fmt: str, lang: str | None, extra: tuple[str, ...], config_path: 
             "examples": {"conflict": len(spec.examples.conflict), "comply": len(spec.examples.comply)},
         })
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, Path.cwd())
         return
+    from io import StringIO
+
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(file=StringIO(), width=160, no_color=True) if output else Console()
     if console.width < 120:  # too narrow for five columns: one rule per two lines
+        lines = []
         for row in rows:
             severity = "upheld" if row["kind"] == "upheld" else row["severity"]
             severity = severity if row["enabled"] else "off"
             acts = ", ".join(row["acts"]) or "any act"
-            click.echo(f"{row['id']}  {severity}  {row['resolution']['label']}  ({acts})")
-            click.echo(f"    {row['title']}")
+            lines.append(f"{row['id']}  {severity}  {row['resolution']['label']}  ({acts})")
+            lines.append(f"    {row['title']}")
+        _emit("\n".join(lines) + "\n", output, Path.cwd())
         return
     table = Table(title=f"{len(rows)} rules")
     table.add_column("id", no_wrap=True)
@@ -150,15 +157,20 @@ def list_rules(fmt: str, lang: str | None, extra: tuple[str, ...], config_path: 
         table.add_row(row["id"], severity, row["resolution"]["label"], ", ".join(row["acts"]) or "any",
                       row["title"])
     console.print(table)
+    if output:
+        _emit(console.file.getvalue(), output, Path.cwd())  # type: ignore[attr-defined]
 
 
 @rules.command("show")
 @click.argument("rule_id")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Write the description to this file instead of standard output.")
 @LANG
 @EXTRA_RULES
 @CONFIG
 @guard
-def show_rule(rule_id: str, lang: str | None, extra: tuple[str, ...], config_path: str | None) -> None:
+def show_rule(rule_id: str, output: str | None, lang: str | None, extra: tuple[str, ...],
+              config_path: str | None) -> None:
     """Everything about one rule: citation, scope, conditions, texts, examples."""
     config = _config(config_path)
     lang = lang or config.lang or "en"
@@ -199,7 +211,26 @@ def show_rule(rule_id: str, lang: str | None, extra: tuple[str, ...], config_pat
         if examples:
             out.append(f"  {kind} examples: {len(examples)}")
             out += [f"    - [{e.lang}, {e.operation}] {e.text or e.old}" for e in examples]
-    click.echo("\n".join(out))
+    _emit("\n".join(out) + "\n", output, Path.cwd())
+
+
+def example_location(rule: Any, kind: str, index: int) -> str:
+    """"rules/x.yaml:42:7" of `examples.<kind>[index]` in the rule's file (the file alone if it moved)."""
+    source = str(rule.source)
+    try:
+        node = yaml.compose(Path(source).read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+        for key in ("examples", kind):
+            node = next(value for name, value in node.value if name.value == key)
+        mark = node.value[index].start_mark
+    except (OSError, yaml.YAMLError, StopIteration, AttributeError, IndexError, TypeError):
+        return source
+    return f"{source}:{mark.line + 1}:{mark.column + 1}"
+
+
+def _emit(text: str, output: str | None, cwd: Path) -> None:
+    from checker.cli_check import _emit as emit
+
+    emit(text, output, cwd)
 
 
 def _indent(text: str, width: int) -> str:
@@ -256,7 +287,8 @@ def test_rules(paths: tuple[str, ...], config_path: str | None) -> None:
             continue
         tested += 1
         results = run_examples(rule, ruleset)
-        problems = [r.describe() for r in results if not r.passed] + example_gaps(rule)
+        problems = [f"{example_location(rule, r.kind, r.index)}: {r.describe()}"
+                    for r in results if not r.passed] + example_gaps(rule)
         if problems:
             failed += 1
             click.echo(f"✗ {rule.id}")
@@ -270,7 +302,7 @@ def test_rules(paths: tuple[str, ...], config_path: str | None) -> None:
 
 
 @rules.command("docs")
-@click.option("--output", type=click.Path(dir_okay=False), default=None,
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write the Markdown to this file instead of the terminal.")
 @EXTRA_RULES
 @CONFIG
@@ -280,26 +312,26 @@ def docs(output: str | None, extra: tuple[str, ...], config_path: str | None) ->
     from checker.engine.catalogue import render_catalogue
 
     text = render_catalogue(_load(extra, _config(config_path)))
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise LawcheckError(f"cannot write: {exc.strerror}", location=output) from None
-    click.echo(f"wrote {output}", err=True)
+    _emit(text, output, Path.cwd())
+    if output is not None:
+        click.echo(f"wrote {output}", err=True)
 
 
 @click.command()
 @click.argument("path", type=click.Path())
 @click.option("--rule", "rule_id", required=True, help="The rule to explain.")
 @click.option("--amendment", "amendment_id", default=None, help="Only this amendment (e.g. 1.1.3).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Write the explanation to this file instead of standard output.")
+@click.option("--stdin-filename", metavar="PATH",
+              help="The name of the draft read from standard input (PATH `-`): where its config is found.")
 @LANG
 @EXTRA_RULES
 @CONFIG
 @guard
-def explain(path: str, rule_id: str, amendment_id: str | None, lang: str | None,
-            extra: tuple[str, ...], config_path: str | None) -> None:
+def explain(path: str, rule_id: str, amendment_id: str | None, output: str | None,
+            stdin_filename: str | None, lang: str | None, extra: tuple[str, ...],
+            config_path: str | None) -> None:
     """Show why a rule fired or did not on each amendment of a draft.
 
     \b
@@ -307,21 +339,21 @@ def explain(path: str, rule_id: str, amendment_id: str | None, lang: str | None,
       lawcheck explain draft.txt --rule housing-eviction-only-by-court --amendment 1.2.1
     """
     from checker.parsing import parse_document
-    from checker.reading import read_document
+    from checker.run import read_input
 
-    config = _config(config_path, path)
+    config = _config(config_path, stdin_filename if path == "-" else path)
     ruleset = _load(extra, config)
     rule = _get(ruleset, rule_id)  # an unknown id fails before the draft is read
-    result = parse_document(read_document(path))
+    result = parse_document(read_input(path, stdin_filename))
     amendments = [a for a in result.amendments if amendment_id is None or a.id == amendment_id]
     if amendment_id is not None and not amendments:
         known = ", ".join(a.id for a in result.amendments[:20]) or "none"
         raise LawcheckError(f"no amendment {amendment_id!r} in the draft (amendments: {known})",
                             location=path)
     if not amendments:
-        click.echo(f"{path}: no amendments found")
+        _emit(f"{result.path}: no amendments found\n", output, Path.cwd())
         return
     chosen = lang or config.lang or result.language
     note = _config_note(rule, config)
     text = "\n\n".join(ruleset.explain(a, rule_id, chosen).render() for a in amendments)
-    click.echo(f"note: {rule_id} is {note}\n\n{text}" if note else text)
+    _emit((f"note: {rule_id} is {note}\n\n{text}" if note else text) + "\n", output, Path.cwd())

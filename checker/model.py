@@ -1,7 +1,8 @@
 """Records that flow between the pipeline stages (read → parse → resolve → check → report).
 
 All are frozen dataclasses so that a stage cannot change what an earlier stage saw.
-`to_json()` methods give exactly the DESIGN.md contract (fields may be added, never renamed).
+`to_json()` methods give exactly the DESIGN.md contract (fields may be added, never renamed; see
+CHANGELOG.md). Records keep 0-based columns; every output writes them 1-based.
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ class Amendment:
             "id": self.id,
             "line": self.line,
             "end_line": self.end_line,
-            "col": self.col,
+            "col": self.col + 1,  # 1-based in every output, as text and SARIF write it
             "act": self.act.to_json(),
             "operation": self.operation,
             "target": self.target.to_json(),
@@ -300,7 +301,7 @@ class Finding:
             "evidence": self.evidence,
             "suggestion": self.suggestion,
         }
-        data["col"] = self.col
+        data["col"] = self.col + 1  # 1-based in every output; the record keeps 0-based columns
         data["title"] = self.title
         if self.effect:
             data["effect"] = self.effect

@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,7 @@ class FileJob:
     path: Path
     display: str  # relative to the current folder when possible (what reports show)
     rel: str  # relative to the config's folder (what fingerprints and baselines store)
+    data: bytes | None = field(default=None, repr=False, compare=False)  # the draft read from stdin
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,30 @@ def read(path: Path) -> Document:
     from checker.reading import read_document
 
     return read_document(path)
+
+
+def read_data(data: bytes, name: str) -> Document:
+    """A draft given on stdin, read exactly as a file named `name` would be (.docx or text)."""
+    import tempfile
+
+    from checker.errors import InputError
+
+    suffix = Path(name).suffix.lower() if Path(name).suffix.lower() in (".txt", ".docx") else ".txt"
+    with tempfile.TemporaryDirectory(prefix="lawcheck-stdin-") as folder:
+        temp = Path(folder) / f"stdin{suffix}"
+        temp.write_bytes(data)
+        try:
+            document = read(temp)
+        except InputError as exc:  # name the draft as the user did, not the temporary file
+            raise InputError(exc.message, name, exc.hint) from None
+    return replace(document, path=name)
+
+
+def read_input(raw: str, stdin_filename: str | None = None) -> Document:
+    """`-` is standard input (named by --stdin-filename); anything else a file."""
+    if raw == "-":
+        return read_data(sys.stdin.buffer.read(), stdin_filename or "-")
+    return read(Path(raw))
 
 
 def parse(document: Document) -> ParseResult:
@@ -93,7 +118,10 @@ def check_file(job: FileJob, ruleset: Any, lang: str | None) -> FileReport:
     """Read, parse and check one draft; findings get fingerprints and are sorted by position."""
     # The display path (relative to the current folder) so that read errors name the file the
     # way the user wrote it; workers share the parent's current folder.
-    document = read(Path(job.display))
+    if job.data is not None:
+        document = read_data(job.data, job.display)
+    else:
+        document = read(Path(job.display))
     document = replace(document, path=job.display)
     result = parse(document)
     findings = assign_fingerprints(ruleset.check(result, lang), result.amendments, job.rel)

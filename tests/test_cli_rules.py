@@ -94,9 +94,18 @@ def test_test_passes_fails_and_rejects(tmp_path: Path) -> None:
     assert code == 1
     lines = out.splitlines()
     assert lines[0] == "✗ eviction-court-only"
-    assert [line.split(":")[0].strip() for line in lines[1:4]] == [
+    # each failing example as file:line:col of the example itself, then which one and why
+    written = (bad / "eviction-court-only.yaml").read_text(encoding="utf-8").splitlines()
+    located = [line.strip().split(": ", 1) for line in lines[1:4]]
+    assert [what.split(":")[0] for _, what in located] == [
         "examples.conflict[0] (kk, new_wording)", "examples.conflict[1] (kk, new_wording)",
         "examples.conflict[2] (kk, replace_words)"]
+    for where, _ in located:
+        path, line, col = where.rsplit(":", 2)
+        assert Path(path).resolve() == (bad / "eviction-court-only.yaml").resolve()
+        assert written[int(line) - 1][int(col) - 1:].startswith("lang: kk") or \
+            written[int(line) - 1][int(col) - 1:].startswith("{")
+    assert len({where for where, _ in located}) == 3
 
     broken = tmp_path / "broken"
     broken.mkdir()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -25,3 +26,21 @@ def test_wheel_ships_grammar_vocabulary_and_rules(tmp_path: Path) -> None:
     assert shipped_rules == repo_rules
     assert "checker/_data/rules/schema.json" in names
     assert "checker/cli.py" in names
+
+
+def test_the_schemas_are_reachable_from_the_installed_package(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("lawcheck-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"checker/schemas/check.json", "checker/schemas/parse.json", "checker/cli_schema.py"} <= names
+    # the wheel's own files, away from this checkout: `lawcheck schema rule > schema.json` works
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    for name, key in (("rule", "$defs"), ("check", "properties"), ("parse", "properties")):
+        done = subprocess.run([sys.executable, "-m", "checker", "schema", name], cwd=outside,
+                              env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+                              capture_output=True, text=True, check=True)
+        assert key in json.loads(done.stdout), name

@@ -34,9 +34,10 @@ def as_json(reports=None, lang: str = "kk") -> tuple[str, dict]:
     return out, json.loads(out)
 
 
-def test_top_level_is_warnings_files_and_summary_only() -> None:
+def test_top_level_is_tool_warnings_files_and_summary_only() -> None:
     _, data = as_json()
-    assert list(data) == ["warnings", "files", "summary"]
+    assert list(data) == ["tool", "warnings", "files", "summary"]
+    assert data["tool"] == {"name": "lawcheck", "version": "0.1.0"}
     assert data["warnings"] == []
     assert [f["path"] for f in data["files"]] == ["drafts/kpk-2025.txt", "drafts/clean.txt"]
 
@@ -67,7 +68,7 @@ def test_findings_sorted_by_position_with_marks_for_set_aside_ones() -> None:
     assert "baseline" not in by_print["court-not-prosecutor:1.1.2"]
     assert by_print["defence-counsel-not-mandatory:1.1.3"]["baseline"] is True
     assert "suppressed" not in by_print["counsel-active"] and "baseline" not in by_print["counsel-active"]
-    assert by_print["cassation-any-offence-category:1.1.1"]["col"] == 0
+    assert by_print["cassation-any-offence-category:1.1.1"]["col"] == 1  # 1-based, as text and SARIF
 
 
 def test_citation_data_and_label() -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from checker.cli_rules import example_location
 from checker.engine import example_gaps, load_rules, run_examples, validate_rules
 from checker.errors import RuleFileError
 
@@ -29,7 +30,8 @@ def _cases() -> list[Case]:
     cases: list[Case] = []
     for rule in ruleset.rules:
         for result in run_examples(rule, ruleset):
-            problems = () if result.passed else (result.describe(),)
+            where = example_location(rule, result.kind, result.index)
+            problems = () if result.passed else (f"{where}: {result.describe()}",)
             cases.append(Case(f"{rule.id}:{result.kind}[{result.index}]", problems))
         cases.append(Case(f"{rule.id}:enough-examples", tuple(example_gaps(rule))))
     return cases or [Case("rule-base-has-rules", ("rules/ holds no rule file",))]

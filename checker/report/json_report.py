@@ -3,7 +3,9 @@
 Field names come from the model's `to_json()` methods so that `parse` and `check` cannot drift
 apart. Extensions (never renames): per finding `col`, `title`, `fingerprint`, `suppressed`,
 `baseline`; per file `not_understood`, `looks_like_bill`; in the summary `suppressed`, `baseline`,
-`by_severity`, `not_understood`, `complete`; `warnings` (an incomplete check, a text that is no bill). Summary `findings` counts
+`by_severity`, `not_understood`, `complete`; `tool` (name, version) and `warnings` (an incomplete
+check, a text that is no bill). Columns are 1-based. The JSON Schema is checker/schemas/check.json
+(`lawcheck schema check`). Summary `findings` counts
 only the findings that count against the gate; the file lists keep every finding.
 """
 
@@ -33,7 +35,8 @@ def document(ctx: ReportContext) -> dict[str, Any]:
     }
     warnings = [{"code": n.code, **({"path": n.path} if n.path else {}), "message": n.message}
                 for n in notices(ctx.reports, ctx.lang)]
-    return {"warnings": warnings, "files": files, "summary": summary}
+    return {"tool": {"name": "lawcheck", "version": ctx.tool_version}, "warnings": warnings,
+            "files": files, "summary": summary}
 
 
 def render(ctx: ReportContext) -> str:

@@ -1,0 +1,38 @@
+"""`lawcheck schema check|parse|rule`: the JSON Schemas of the contracts, from the installed package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from checker.cli_errors import guard
+
+SCHEMAS = ("check", "parse", "rule")
+
+
+def schema_path(name: str) -> Path:
+    """check/parse: checker/schemas/<name>.json; rule: the rule base's schema.json (editors use it)."""
+    if name == "rule":
+        from checker.resources import rules_dir
+
+        return rules_dir() / "schema.json"
+    return Path(__file__).resolve().parent / "schemas" / f"{name}.json"
+
+
+@click.command()
+@click.argument("name", type=click.Choice(SCHEMAS))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Write the schema to this file instead of standard output.")
+@guard
+def schema(name: str, output: str | None) -> None:
+    """Print the JSON Schema of `check --format json`, `parse --format json` or a rule file.
+
+    \b
+    Examples:
+      lawcheck schema check > lawcheck-check.schema.json
+      lawcheck schema rule -o rules/schema.json     # for editors completing rule files
+    """
+    from checker.cli_check import _emit
+
+    _emit(schema_path(name).read_text(encoding="utf-8"), output, Path.cwd())
