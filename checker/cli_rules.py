@@ -72,13 +72,25 @@ def _config_note(rule: Any, config: Config) -> str | None:
     return None
 
 
-def _resolution_json(rule: Any, lang: str) -> dict[str, Any]:
-    from checker.model import ResolutionRef
+def _resolution_json(rule: Any, lang: str, r: Any = None) -> dict[str, Any]:
+    """A resolution as `rules list --format json` shows it: the original fields, then the sources
+    of each fact and the status as of the rule's last review (fields are only ever added)."""
+    from checker.engine.ruleset import resolution_ref
+    from checker.report.i18n import resolution_status
 
-    r = rule.spec.resolution
-    ref = ResolutionRef(r.number, r.date, r.paragraph, r.verdict)
+    r = r if r is not None else rule.spec.resolution
+    ref = resolution_ref(r)
     return {"number": r.number, "date": r.date, "paragraph": r.paragraph, "verdict": r.verdict,
-            "label": ref.label(lang)}
+            "label": ref.label(lang), "source": r.source, "paragraph_source": r.paragraph_source,
+            "verdict_source": r.verdict_source,
+            "status": {**ref.status.to_json(), "text": resolution_status(ref, lang)}
+            if ref.status else None}
+
+
+def _constitution_json(rule: Any) -> list[dict[str, Any]]:
+    from checker.engine.ruleset import constitution_ref
+
+    return [constitution_ref(c).to_json() for c in rule.spec.constitution]
 
 
 @click.group(cls=LawcheckGroup)
@@ -119,6 +131,8 @@ def list_rules(fmt: str, output: str | None, lang: str | None, extra: tuple[str,
             "enabled": not off,
             "kind": spec.kind,
             "resolution": _resolution_json(rule, lang),
+            "also_cites": [_resolution_json(rule, lang, r) for r in spec.also_cites],
+            "constitution": _constitution_json(rule),
             "acts": list(spec.scope.acts or []),
             "articles": list(spec.scope.articles or []),
             "operations": list(spec.scope.operations or []),
@@ -180,14 +194,35 @@ def show_rule(rule_id: str, output: str | None, lang: str | None, extra: tuple[s
     resolution = _resolution_json(rule, lang)
     out = [f"{rule.id}  ({rule.source})", ""]
     out += [f"  title [{code}]: {getattr(spec.title, code)}" for code in ("kk", "ru", "en")]
-    cited = f"{resolution['label']} of {format_date(str(resolution['date']), lang)}"
-    if resolution["paragraph"]:
-        cited += f", paragraph {resolution['paragraph']}"
-    out.append(f"  resolution: {cited} (verdict: {resolution['verdict']})")
+    for key, res in [("resolution", resolution)] + [
+            ("also cites", _resolution_json(rule, lang, r)) for r in spec.also_cites]:
+        cited = f"{res['label']} of {format_date(str(res['date']), lang)}"
+        if res["paragraph"]:
+            cited += f", paragraph {res['paragraph']}"
+        out.append(f"  {key}: {cited} (verdict: {res['verdict']})")
+        out.append(f"    source: {res['source']}")
+        if res["paragraph_source"]:
+            out.append(f"    paragraph source: {res['paragraph_source']}")
+        if res["verdict_source"]:
+            out.append(f"    verdict source: {res['verdict_source']}")
+        if res["status"]:
+            out.append(f"    status: {res['status']['text']}")
+            out.append(f"    status source: {res['status']['source']}")
+        else:
+            out.append("    status: not recorded")
     for ref in spec.constitution:
-        para = f", paragraph {ref.paragraph}" if ref.paragraph else ""
-        para += f", subparagraph {ref.subparagraph}" if ref.subparagraph else ""
-        out.append(f"  constitution: article {ref.article}{para} ({ref.edition} edition)")
+        out.append(f"  constitution: {_article_text(ref)} ({ref.edition} edition, "
+                   f"{ref.status or 'status not recorded'})")
+        if ref.source:
+            out.append(f"    source: {ref.source}")
+        eq = ref.equivalent_2026
+        if eq is not None:
+            out.append(f"    2026: {_article_text(eq)} ({eq.status})")
+            out.append(f"      source: {eq.source}")
+            if eq.note:
+                out.append(f"      note: {eq.note}")
+        elif ref.edition == "1995":
+            out.append("    2026: not known")
     out.append(f"  kind: {spec.kind}" + ("" if rule.upheld else f", severity: {rule.severity}"))
     note = _config_note(rule, config)
     if note:
@@ -231,6 +266,13 @@ def _emit(text: str, output: str | None, cwd: Path) -> None:
     from checker.cli_check import _emit as emit
 
     emit(text, output, cwd)
+
+
+def _article_text(ref: Any) -> str:
+    text = f"article {ref.article}"
+    text += f", paragraph {ref.paragraph}" if ref.paragraph else ""
+    text += f", subparagraph {ref.subparagraph}" if ref.subparagraph else ""
+    return text
 
 
 def _indent(text: str, width: int) -> str:

@@ -226,13 +226,29 @@ class ParseResult:
 
 
 @dataclass(frozen=True)
+class ResolutionStatusRef:
+    """Where a resolution stands as of the rule's last review (adopted under which Constitution,
+    and whether it is known to keep force after 01.07.2026)."""
+
+    as_of: str  # ISO date of the rule's last review
+    adopted_under: str  # "1995" | "2026"
+    force: str  # "in-force" | "unconfirmed" | "lost-force"
+    source: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"as_of": self.as_of, "adopted_under": self.adopted_under, "force": self.force,
+                "source": self.source}
+
+
+@dataclass(frozen=True)
 class ResolutionRef:
     """A normative resolution of the Constitutional Court, cited by number and date."""
 
     number: int
     date: str  # ISO
-    paragraph: str | None = None
+    paragraph: str | None = None  # only where a source states it
     verdict: str | None = None
+    status: ResolutionStatusRef | None = None
 
     def label(self, lang: str) -> str:
         """"№ 21-НҚ" in Kazakh, "№ 21-НП" in Russian; numbers 1-11 of 2023 carry no suffix."""
@@ -246,7 +262,25 @@ class ResolutionRef:
             data["paragraph"] = self.paragraph
         if self.verdict is not None:
             data["verdict"] = self.verdict
+        if self.status is not None:
+            data["status"] = self.status.to_json()
         return data
+
+
+@dataclass(frozen=True)
+class Equivalent2026Ref:
+    """The same provision in the Constitution in force since 01.07.2026."""
+
+    article: str
+    paragraph: str | None = None
+    subparagraph: str | None = None
+    status: str = "inferred"  # "verified" (seen in a stored text) | "inferred"
+    source: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"article": self.article, "paragraph": self.paragraph,
+                "subparagraph": self.subparagraph, "edition": "2026", "status": self.status,
+                "source": self.source}
 
 
 @dataclass(frozen=True)
@@ -255,11 +289,20 @@ class ConstitutionRef:
     paragraph: str | None = None
     edition: str = "1995"
     subparagraph: str | None = None
+    status: str | None = None  # 1995: "stated" | "inferred"; 2026: "verified" | "inferred"
+    source: str | None = None
+    equivalent_2026: Equivalent2026Ref | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"article": self.article, "paragraph": self.paragraph, "edition": self.edition}
         if self.subparagraph is not None:
             data["subparagraph"] = self.subparagraph
+        if self.status is not None:
+            data["status"] = self.status
+        if self.source is not None:
+            data["source"] = self.source
+        if self.equivalent_2026 is not None:
+            data["equivalent_2026"] = self.equivalent_2026.to_json()
         return data
 
 

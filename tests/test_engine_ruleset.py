@@ -12,7 +12,8 @@ from checker.model import Act, Amendment, ParseResult, Target
 
 HEAD = """id: {id}
 title: {{kk: Атау {id}, ru: Название {id}, en: Title {id}}}
-resolution: {{number: 41, date: 2024-04-19, paragraph: "2", verdict: interpretation}}
+resolution: {{number: 41, date: 2024-04-19, paragraph: "2", paragraph_source: "a test source",
+             verdict: interpretation, verdict_source: "a test source"}}
 constitution: [{{article: "25", paragraph: "1"}}]
 message: {{kk: Хабар {id}, ru: Сообщение {id}, en: Message {id}}}
 """

@@ -9,15 +9,36 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from checker.engine.ruleset import Rule, RuleSet
-from checker.engine.schema import Example
+from pathlib import Path
+from pydantic import Field
+
+from checker.engine.ruleset import Rule, RuleSet, resolution_ref
+from checker.engine.schema import ConstitutionArticle, Example, IsoDate, NonEmptyText, StrictModel
 from checker.model import ResolutionRef
+from checker.report.i18n import resolution_status
 from checker.parsing.acts import act_registry
 
 
 def _resolution(rule: Rule) -> ResolutionRef:
-    r = rule.spec.resolution
-    return ResolutionRef(r.number, r.date, r.paragraph, r.verdict)
+    return resolution_ref(rule.spec.resolution)
+
+
+def _constitution_line(c: ConstitutionArticle) -> str:
+    """"art. 77(3)(3) [1995, inferred] → 2026: art. 78(3)(1), verified (source)"."""
+    def pin(x: object) -> str:
+        return f"art. {getattr(x, 'article')}" + "".join(
+            f"({n})" for n in (getattr(x, "paragraph"), getattr(x, "subparagraph")) if n)
+
+    text = f"{pin(c)} [{c.edition}, {c.status or 'status not recorded'}" + (
+        f": {_escape(c.source)}]" if c.source else "]")
+    eq = c.equivalent_2026
+    if eq is not None:
+        text += f" → 2026: {pin(eq)}, {eq.status} ({_escape(eq.source)})"
+        if eq.note:
+            text += f"; {_escape(eq.note)}"
+    elif c.edition == "1995":
+        text += " → 2026: not known"
+    return text
 
 
 def _labels(resolution: ResolutionRef) -> str:
@@ -54,14 +75,20 @@ def _rule_section(rule: Rule) -> list[str]:
     lines = [f"### {_escape(spec.title.en)}", "", f"`{spec.id}`", ""]
     lines += [f"- **kk:** {_escape(spec.title.kk)}", f"- **ru:** {_escape(spec.title.ru)}"]
     cited = f"{_labels(resolution)} of {resolution.date}"
+    r = spec.resolution
     if resolution.paragraph:
-        cited += f", paragraph {resolution.paragraph}"
-    lines.append(f"- **Resolution:** {cited}; verdict: {spec.resolution.verdict}")
-    if spec.constitution:
-        refs = ", ".join(
-            f"art. {c.article}" + "".join(f"({n})" for n in (c.paragraph, c.subparagraph) if n)
-            + f" [{c.edition}]" for c in spec.constitution)
-        lines.append(f"- **Constitution:** {refs}")
+        cited += f", paragraph {resolution.paragraph} ({_escape(r.paragraph_source or '')})"
+    verdict = r.verdict + (f" ({_escape(r.verdict_source)})" if r.verdict_source else "")
+    lines.append(f"- **Resolution:** {cited}; verdict: {verdict}")
+    if r.source:
+        lines.append(f"- **Source:** {_escape(r.source)}")
+    lines.append(f"- **Status:** {resolution_status(resolution, 'en') or 'not recorded'}")
+    for also in spec.also_cites:
+        ref = resolution_ref(also)
+        lines.append(f"- **Also cites:** {_labels(ref)} of {ref.date} ({_escape(also.source or '')}); "
+                     f"{resolution_status(ref, 'en') or 'status not recorded'}")
+    for c in spec.constitution:
+        lines.append(f"- **Constitution:** {_constitution_line(c)}")
     if spec.kind == "upheld":
         lines.append("- **Kind:** upheld position: recorded, never reported; its comply examples "
                      "must pass every rule")
@@ -125,6 +152,58 @@ def _position_lines(spec: object) -> list[str]:
     return lines
 
 
+class WithoutRule(StrictModel):
+    """A resolution of ../shared/positions.md that has no rule, and why."""
+
+    number: int = Field(ge=1, le=9999)
+    date: IsoDate
+    subject: NonEmptyText
+    why: NonEmptyText
+    source: NonEmptyText
+
+
+class WithoutRuleFile(StrictModel):
+    reviewed: IsoDate
+    resolutions: list[WithoutRule]
+
+
+def load_without_rule(path: Path | None = None) -> WithoutRuleFile:
+    """The catalogue's list of resolutions without a rule (rules/catalogue/without-rule.yaml)."""
+    from checker.resources import rules_dir
+
+    from checker.engine.yamlread import read_model
+    from checker.errors import LawcheckError
+
+    path = path or rules_dir() / "catalogue" / "without-rule.yaml"
+    spec, errors, _ = read_model(path.read_bytes(), str(path), WithoutRuleFile, "list of resolutions")
+    if spec is None:
+        raise LawcheckError(str(errors[0]) if errors else f"{path}: invalid")
+    return spec
+
+
+def _has_shipped_rules(ruleset: RuleSet) -> bool:
+    from checker.resources import rules_dir
+
+    shipped = rules_dir().resolve()
+    return any(Path(rule.source).resolve().parent == shipped for rule in ruleset.rules)
+
+
+def _without_rule_lines(ruleset: RuleSet) -> list[str]:
+    listed = load_without_rule()
+    covered = {r.spec.resolution.number for r in ruleset.rules}
+    lines = ["## Resolutions without a rule", "",
+             f"Every resolution in the research register (positions.md) has a rule above or is listed "
+             f"here with the reason (reviewed {listed.reviewed}).", "",
+             "| № | date | subject | why no rule | source |", "|---|---|---|---|---|"]
+    for item in sorted(listed.resolutions, key=lambda x: x.number):
+        if item.number in covered:
+            continue
+        label = _labels(ResolutionRef(item.number, item.date))
+        lines.append(f"| {label} | {item.date} | {_escape(item.subject)} | {_escape(item.why)} | "
+                     f"{_escape(item.source)} |")
+    return lines + [""]
+
+
 def render_catalogue(ruleset: RuleSet) -> str:
     """The whole rule base as one Markdown document."""
     groups: dict[tuple[int, str], list[Rule]] = defaultdict(list)
@@ -145,4 +224,6 @@ def render_catalogue(ruleset: RuleSet) -> str:
         lines += [f"## {_labels(resolution)} of {resolution.date}", ""]
         for rule in sorted(groups[key], key=lambda r: r.id):
             lines += _rule_section(rule)
+    if _has_shipped_rules(ruleset):  # the list explains gaps of the shipped base only
+        lines += _without_rule_lines(ruleset)
     return "\n".join(lines).rstrip() + "\n"

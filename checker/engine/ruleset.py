@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -24,9 +25,11 @@ from checker.model import (
     SEVERITIES,
     Amendment,
     ConstitutionRef,
+    Equivalent2026Ref,
     Finding,
     ParseResult,
     ResolutionRef,
+    ResolutionStatusRef,
 )
 
 SEES = {
@@ -490,6 +493,26 @@ def _ordered(evidence: list[tuple[TextView, Occurrence]]) -> list[tuple[TextView
     return sorted(unique.values(), key=where)
 
 
+def resolution_ref(r: Any) -> ResolutionRef:
+    """The citation of a rule file's resolution, with its status as of the rule's review.
+
+    The paragraph is a pinpoint only where a source states it (`paragraph_source`); otherwise the
+    citation names the resolution alone."""
+    status = (ResolutionStatusRef(r.status.as_of, r.status.adopted_under, r.status.force,
+                                  r.status.source) if r.status is not None else None)
+    paragraph = r.paragraph if r.paragraph_source else None
+    return ResolutionRef(r.number, r.date, paragraph, r.verdict, status)
+
+
+def constitution_ref(c: Any) -> ConstitutionRef:
+    """A rule file's Constitution reference, with its 2026 counterpart where one is known."""
+    eq = c.equivalent_2026
+    equivalent = (Equivalent2026Ref(eq.article, eq.paragraph, eq.subparagraph, eq.status, eq.source)
+                  if eq is not None else None)
+    return ConstitutionRef(c.article, c.paragraph, c.edition, c.subparagraph, c.status, c.source,
+                           equivalent)
+
+
 def _finding(rule: Rule, amendment: Amendment, path: str, lang: str, draft_lang: str,
              evidence: list[tuple[TextView, Occurrence]], effect: str = "") -> Finding:
     spec = rule.spec
@@ -509,10 +532,8 @@ def _finding(rule: Rule, amendment: Amendment, path: str, lang: str, draft_lang:
         col=amendment.col,
         amendment=amendment.id,
         message=getattr(spec.message, lang),
-        resolutions=tuple(ResolutionRef(r.number, r.date, r.paragraph, r.verdict)
-                          for r in (resolution, *spec.also_cites)),
-        constitution=tuple(ConstitutionRef(c.article, c.paragraph, c.edition, c.subparagraph)
-                           for c in spec.constitution),
+        resolutions=tuple(resolution_ref(r) for r in (resolution, *spec.also_cites)),
+        constitution=tuple(constitution_ref(c) for c in spec.constitution),
         evidence=_evidence_text(ordered),
         suggestion=suggestion,
         title=getattr(spec.title, lang),

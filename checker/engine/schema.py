@@ -172,18 +172,90 @@ class Suggestion(StrictModel):
     en: NonEmptyText | None = None
 
 
+# The 1995 Constitution ceased and the 2026 one took effect on this day (2026 Art. 94(1)).
+NEW_CONSTITUTION_IN_FORCE = "2026-07-01"
+Edition = Annotated[Literal["1995", "2026"], BeforeValidator(_number_as_text)]
+
+
+class ResolutionStatus(StrictModel):
+    """Where a resolution stands as of the rule's last review: which Constitution it was adopted
+    under and whether it is known to keep force under the Constitution in force since 01.07.2026."""
+
+    as_of: IsoDate  # the rule's last review date
+    adopted_under: Edition
+    # in-force: a source confirms it keeps force after 01.07.2026; lost-force: a source says it
+    # lapsed or was revised; unconfirmed: no source either way
+    force: Literal["in-force", "unconfirmed", "lost-force"]
+    source: NonEmptyText  # what the status rests on (a URL, or what was searched and not found)
+
+
 class Resolution(StrictModel):
     number: int = Field(ge=1, le=9999)
     date: IsoDate
+    # printed as a pinpoint ("…, п. 4") only because a source states it: `paragraph_source`
     paragraph: NumberText | None = None
+    paragraph_source: NonEmptyText | None = None
     verdict: Verdict = "unknown"
+    verdict_source: NonEmptyText | None = None  # required for any verdict but unknown
+    # where the number, date and subject come from (every shipped rule gives it; a test checks)
+    source: NonEmptyText | None = None
+    # as of the rule's last review (every shipped rule gives it; a test checks)
+    status: ResolutionStatus | None = None
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Resolution:
+        if self.paragraph is None and self.paragraph_source is not None:
+            raise located("paragraph_source", "`paragraph_source` without `paragraph`")
+        adopted = "2026" if self.date >= NEW_CONSTITUTION_IN_FORCE else "1995"
+        if self.status is not None and self.status.adopted_under != adopted:
+            raise located("status.adopted_under", f"a resolution of {self.date} was adopted under "
+                          f"the {adopted} Constitution")
+        return self
+
+
+class Equivalent2026(StrictModel):
+    """Where the 1995 provision stands in the Constitution in force since 01.07.2026."""
+
+    article: NumberText
+    paragraph: NumberText | None = None
+    subparagraph: NumberText | None = None
+    # verified: a stored text quotes or paraphrases the 2026 provision under this number;
+    # inferred: derived (numbering offsets), not seen
+    status: Literal["verified", "inferred"]
+    source: NonEmptyText  # URL of the stored text, or the basis of the inference
+    note: NonEmptyText | None = None  # how the wording changed, where known
 
 
 class ConstitutionArticle(StrictModel):
     article: NumberText
     paragraph: NumberText | None = None
     subparagraph: NumberText | None = None
-    edition: Annotated[Literal["1995", "2026"], BeforeValidator(_number_as_text)] = "1995"
+    edition: Edition = "1995"
+    # 1995 references: stated (a source says the resolution relied on it) or inferred (our
+    # reading). 2026 references: verified (seen in a stored text) or inferred.
+    status: Literal["stated", "verified", "inferred"] | None = None
+    source: NonEmptyText | None = None
+    # the same provision in the 2026 Constitution, where anything is known; left out otherwise
+    equivalent_2026: Equivalent2026 | None = None
+
+    @model_validator(mode="after")
+    def _sourced(self) -> ConstitutionArticle:
+        if self.edition == "2026" and (self.status is None or self.source is None):
+            missing = " and ".join(f"`{key}`" for key in ("status", "source")
+                                   if getattr(self, key) is None)
+            raise located("status" if self.status is None else "source",
+                          f"a 2026 Constitution reference needs {missing} (status: verified or "
+                          "inferred; source: the URL of the stored text, or the basis)")
+        if self.edition == "2026":
+            if self.status == "stated":
+                raise located("status", "a 2026 reference is verified (seen in a stored text) or "
+                              "inferred, not stated")
+            if self.equivalent_2026 is not None:
+                raise located("equivalent_2026", "a 2026 reference is itself the 2026 article")
+        elif self.status == "verified":
+            raise located("status", "a 1995 reference is stated (a source says the resolution "
+                          "relied on it) or inferred; `verified` is for 2026 articles")
+        return self
 
 
 class Scope(StrictModel):
@@ -442,7 +514,8 @@ for _model in (AllCondition, AnyCondition, NotCondition, NearSpec, NearCondition
 
 
 _MODELS: tuple[type[BaseModel], ...] = (
-    RuleSpec, Texts, Suggestion, Resolution, ConstitutionArticle, Scope, LangPhrases, LangPatterns,
+    RuleSpec, Texts, Suggestion, Resolution, ResolutionStatus, ConstitutionArticle, Equivalent2026,
+    Scope, LangPhrases, LangPatterns,
     TermsCondition, RegexCondition, AllCondition, AnyCondition, NotCondition, NearSpec,
     NearCondition, SentenceCondition, ConceptCondition, UnitRef, Topic, ForbiddenEffect,
     Example, Examples,

@@ -25,7 +25,14 @@ from checker.report import (
     source_lines,
     summarize,
 )
-from checker.report.i18n import amendment_label, citation, effect_name, severity_name, t
+from checker.report.i18n import (
+    amendment_label,
+    citation,
+    effect_name,
+    resolution_status,
+    severity_name,
+    t,
+)
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
@@ -209,6 +216,10 @@ def finding_boxes(report: FileReport, findings: list[Finding], number: int,
         cite = citation(f, lang)
         if cite:
             parts.append(f"<p class=\"cite\">{esc(t('citation', lang))}: {esc(cite)}</p>")
+        for ref in f.resolutions:
+            if ref.status is not None:
+                parts.append(f"<p class=\"resolution-status\">{esc(t('resolution_status', lang))} "
+                             f"{esc(ref.label(lang))}: {esc(resolution_status(ref, lang))}</p>")
         if f.effect:
             parts.append(f"<p class=\"effect\">{esc(t('effect', lang))}: "
                          f"{esc(effect_name(f.effect, lang))}</p>")

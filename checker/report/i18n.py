@@ -73,6 +73,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_files": {"kk": "Тексерілген файл жоқ", "ru": "Нет проверенных файлов", "en": "No files checked"},
     "language": {"kk": "тілі", "ru": "язык", "en": "language"},
     "citation": {"kk": "Негіз", "ru": "Основание", "en": "Basis"},
+    "resolution_status": {"kk": "Қаулының мәртебесі", "ru": "Статус постановления",
+                          "en": "Status of the resolution"},
     "suggestion": {"kk": "Ұсыныс", "ru": "Предложение", "en": "Suggestion"},
     "effect": {"kk": "Әсері", "ru": "Эффект", "en": "Effect"},
     "reason": {"kk": "себебі", "ru": "причина", "en": "reason"},
@@ -105,10 +107,30 @@ _RESOLUTION = {
     "en": ("Constitutional Court resolution {label} of {date}", ", para. {p}"),
 }
 _CONSTITUTION = {
-    "kk": ("Конституция ({edition}), {article}-бап", ", {p}-тармақ"),
-    "ru": ("Конституция ({edition}), ст. {article}", ", п. {p}"),
-    "en": ("Constitution ({edition}) art. {article}", " p. {p}"),
+    "kk": ("Конституция ({edition}), {article}-бап", ", {p}-тармақ", ", {s}-тармақша"),
+    "ru": ("Конституция ({edition}), ст. {article}", ", п. {p}", ", подп. {s}"),
+    "en": ("Constitution ({edition}) art. {article}", " p. {p}", " subp. {s}"),
 }
+# how sure the 2026 counterpart is: seen in a stored text, or derived
+_EQUIVALENT_STATUS = {
+    "verified": {"kk": "мәтін бойынша тексерілген", "ru": "сверено с текстом", "en": "verified"},
+    "inferred": {"kk": "болжамды", "ru": "предположительно", "en": "inferred"},
+}
+_FORCE = {
+    "unconfirmed": {
+        "kk": "{date} кейін күшін сақтайтыны әлі расталмаған",
+        "ru": "сохраняет ли силу после {date}, пока не подтверждено",
+        "en": "whether it keeps force after {date} is not yet confirmed",
+    },
+    "in-force": {"kk": "{date} кейін де күшінде", "ru": "сохраняет силу после {date}",
+                 "en": "keeps force after {date}"},
+    "lost-force": {"kk": "{date} кейін күшін жойды", "ru": "утратило силу после {date}",
+                   "en": "lost force after {date}"},
+}
+_ADOPTED = {"kk": "{edition} жылғы Конституция бойынша қабылданған",
+            "ru": "принято при Конституции {edition} года",
+            "en": "adopted under the {edition} Constitution"}
+_AS_OF = {"kk": "{date} жағдай бойынша", "ru": "на {date}", "en": "as of {date}"}
 _UNITS = {
     "chapter": {"kk": "{}-тарау", "ru": "гл. {}", "en": "chapter {}"},
     "article": {"kk": "{}-бап", "ru": "ст. {}", "en": "art. {}"},
@@ -190,10 +212,44 @@ def resolution_citation(ref: ResolutionRef, lang: str) -> str:
     return text + para.format(p=ref.paragraph) if ref.paragraph else text
 
 
+def _provision(edition: str, article: str, paragraph: str | None, subparagraph: str | None,
+               lang: str) -> str:
+    head, para, sub = _CONSTITUTION.get(lang, _CONSTITUTION["en"])
+    text = head.format(edition=edition, article=article)
+    if paragraph:
+        text += para.format(p=paragraph)
+    if subparagraph:
+        text += sub.format(s=subparagraph)
+    return text
+
+
 def constitution_citation(ref: ConstitutionRef, lang: str) -> str:
-    head, para = _CONSTITUTION.get(lang, _CONSTITUTION["en"])
-    text = head.format(edition=ref.edition, article=ref.article)
-    return text + para.format(p=ref.paragraph) if ref.paragraph else text
+    """"Constitution (1995) art. 77 p. 3 subp. 3 [Constitution (2026) art. 78 p. 3 subp. 1,
+    verified]": the article the resolution relied on, with its edition, then the same provision
+    in the Constitution in force since 01.07.2026 where one is known, marked verified or inferred."""
+    text = _provision(ref.edition, ref.article, ref.paragraph, ref.subparagraph, lang)
+    if ref.edition == "2026" and ref.status in _EQUIVALENT_STATUS:
+        text += f" ({_EQUIVALENT_STATUS[ref.status].get(lang, _EQUIVALENT_STATUS[ref.status]['en'])})"
+    eq = ref.equivalent_2026
+    if eq is not None:
+        status = _EQUIVALENT_STATUS.get(eq.status, {}).get(lang, eq.status)
+        text += f" [{_provision('2026', eq.article, eq.paragraph, eq.subparagraph, lang)}, {status}]"
+    return text
+
+
+def resolution_status(ref: ResolutionRef, lang: str) -> str:
+    """"adopted under the 1995 Constitution; whether it keeps force after 01.07.2026 is not yet
+    confirmed (as of 07.12.2026)"; empty when the rule gives no status."""
+    status = ref.status
+    if status is None:
+        return ""
+    lang = lang if lang in ("kk", "ru", "en") else "en"
+    text = _ADOPTED[lang].format(edition=status.adopted_under)
+    if status.adopted_under == "1995":
+        forms = _FORCE.get(status.force)
+        if forms:
+            text += "; " + forms[lang].format(date="01.07.2026")
+    return f"{text} ({_AS_OF[lang].format(date=format_date(status.as_of))})"
 
 
 def citation(finding: Finding, lang: str) -> str:
