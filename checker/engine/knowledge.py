@@ -245,6 +245,30 @@ def read_knowledge(root: Path | None = None, extra_units: Iterable[Path] = (), s
     return knowledge, errors
 
 
+_READ: dict[tuple[object, ...], tuple[Knowledge, list[RuleFileError]]] = {}
+
+
+def read_knowledge_cached(root: Path | None = None, extra_units: Iterable[Path] = (),
+                          strict: bool = True) -> tuple[Knowledge, list[RuleFileError]]:
+    """`read_knowledge`, reused while no knowledge file changed (size and mtime of each file):
+    loading rules again in one process (tests, `rules test`) must not recompile 200 concepts."""
+    root = root or rules_dir()
+    files = [*concept_files(root / "concepts"), *concept_files(root / "units"),
+             root / "effects" / "markers.yaml", *map(Path, extra_units)]
+    signature = []
+    for file in files:
+        try:
+            info = file.stat()
+            signature.append((str(file), info.st_size, info.st_mtime_ns))
+        except OSError:
+            signature.append((str(file), -1, -1))
+    key = (str(root), strict, tuple(signature))
+    found = _READ.get(key)
+    if found is None:
+        found = _READ[key] = read_knowledge(root, extra_units, strict)
+    return found[0], list(found[1])
+
+
 def _compile_concepts(knowledge: Knowledge, raw: dict[str, ConceptSpec]) -> None:
     from checker.engine.conditions import _compile_terms
     from checker.engine.schema import TermsCondition

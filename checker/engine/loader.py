@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from checker.engine.knowledge import read_knowledge
+from checker.engine.knowledge import read_knowledge_cached
 from checker.engine.ruleset import Rule, RuleSet
 from checker.engine.schema import RuleSpec
 from checker.engine.yamlread import MAX_BYTES, MarkMap, _error, read_model
@@ -59,7 +59,7 @@ def _read_all(files: Sequence[Path], strict: bool = True, units: Sequence[Path] 
               ) -> tuple[list[Rule], list[tuple[Path, RuleFileError]]]:
     rules: list[Rule] = []
     errors: list[tuple[Path, RuleFileError]] = []
-    knowledge, problems = read_knowledge(extra_units=units, strict=strict)
+    knowledge, problems = read_knowledge_cached(extra_units=units, strict=strict)
     errors.extend((Path(str(e.location or "").split(":")[0]), e) for e in problems)
     first_seen: dict[str, str] = {}
     for file in files:
