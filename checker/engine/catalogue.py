@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import Field
 
 from checker.engine.ruleset import Rule, RuleSet, resolution_ref
-from checker.engine.schema import ConstitutionArticle, Example, IsoDate, NonEmptyText, StrictModel
+from checker.engine.schema import EFFECT_CONCEPT_KEYS, ConstitutionArticle, Example, IsoDate, NonEmptyText, StrictModel
 from checker.model import ResolutionRef
 from checker.report.i18n import resolution_status
 from checker.parsing.acts import act_registry
@@ -141,8 +141,7 @@ def _position_lines(spec: object) -> list[str]:
             parts.append("requires " + ", ".join(f"`{c}`" for c in topic.requires))
         lines.append(f"- **Topic:** {'; '.join(parts)}")
     for effect in getattr(spec, "forbidden", None) or ():
-        params = "; ".join(f"{key} " + ", ".join(f"`{c}`" for c in value) for key in
-                           ("by", "members", "whole", "protected", "required", "instead", "guarantee")
+        params = "; ".join(f"{key} " + ", ".join(f"`{c}`" for c in value) for key in EFFECT_CONCEPT_KEYS
                            if (value := getattr(effect, key)))
         lines.append(f"- **Forbidden effect:** {effect_name(effect.effect, 'en')} "
                      f"(`{effect.effect}`{'; ' + params if params else ''})")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checker.engine.conditions import Occurrence, Terms, TextView, WordMatcher, _compile_terms, compile_regex
+from checker.engine.knowledge import target_numbers
 from checker.engine.schema import ForbiddenEffect, LangPhrases, TermsCondition
 
 if TYPE_CHECKING:
@@ -178,14 +179,15 @@ NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def may_be_present(effect: ForbiddenEffect, texts: AmendmentTexts, markers: Any) -> bool:
+def may_be_present(effect: ForbiddenEffect, texts: AmendmentTexts, markers: Any,
+                   matcher: WordMatcher) -> bool:
     """False only when the effect surely is absent (none of the markers it needs occurs)."""
     kinds = NEEDS.get(effect.effect)
     if kinds is None:
         return True
     if markers is None:
         return True
-    found = markers.find(texts.view("match"), texts.shared.setdefault("matcher", WordMatcher()))
+    found = markers.find(texts.view("match"), matcher)
     return any(found.get(kind) for kind in kinds)
 
 
@@ -492,18 +494,10 @@ def _in_restrictive_list(ctx: Context) -> bool:
     of the whole list (its own lead-in included) is not an item added to it.
     """
     amendment = ctx.texts.amendment
-    target = tuple(getattr(amendment.target, level) for level in LEVELS)
+    target = target_numbers(amendment)
     labelled = bool(ITEM_LABEL.match(amendment.new or ""))
-    return any(unit.spec.lead_in == "restrictive" and (labelled or _deeper(target, unit.numbers))
+    return any(unit.spec.lead_in == "restrictive" and (labelled or unit.lies_above(target))
                for unit in ctx.units)
-
-
-LEVELS = ("article", "part", "paragraph", "subparagraph")
-
-
-def _deeper(target: Sequence[str | None], unit: Sequence[str | None]) -> bool:
-    depth = max((i for i, v in enumerate(unit) if v is not None), default=-1)
-    return any(v is not None for v in target[depth + 1:])
 
 
 _DETECTORS = {

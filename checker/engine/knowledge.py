@@ -70,12 +70,12 @@ class Unit:
 
     def agrees(self, target: Sequence[str | None]) -> bool:
         """Whether an amendment of `target` touches this unit: equal on every level both name."""
-        return all(mine is None or theirs is None or mine == theirs
-                   for mine, theirs in zip(self.numbers, target))
+        return numbers_agree(self.numbers, target)
 
-    def contains(self, target: Sequence[str | None]) -> bool:
-        """Whether `target` lies inside this unit (or is it)."""
-        return all(mine is None or mine == theirs for mine, theirs in zip(self.numbers, target))
+    def lies_above(self, target: Sequence[str | None]) -> bool:
+        """Whether `target` names a level below this unit's deepest (an item inside it)."""
+        depth = max((i for i, v in enumerate(self.numbers) if v is not None), default=-1)
+        return any(v is not None for v in target[depth + 1:])
 
     @property
     def label(self) -> str:
@@ -157,6 +157,11 @@ _ARTICLE_REF = {
 
 def target_numbers(amendment: Amendment) -> tuple[str | None, ...]:
     return tuple(getattr(amendment.target, level) for level in LEVELS)
+
+
+def numbers_agree(mine: Sequence[str | None], theirs: Sequence[str | None]) -> bool:
+    """Two unit addresses (article, part, paragraph, subparagraph) agree on every level both name."""
+    return all(a is None or b is None or a == b for a, b in zip(mine, theirs))
 
 
 def concept_files(folder: Path) -> list[Path]:
@@ -287,19 +292,12 @@ def _compile_concepts(knowledge: Knowledge, raw: dict[str, ConceptSpec]) -> None
         node.parts.extend(knowledge.concepts[i] for i in concept.includes if i in knowledge.concepts)
 
 
-_LOADED: dict[str, Knowledge] = {}
-
-
 def load_knowledge(root: Path | None = None) -> Knowledge:
-    """The shipped knowledge (cached per folder); the first error is raised."""
-    key = str(root or rules_dir())
-    found = _LOADED.get(key)
-    if found is None:
-        found, errors = read_knowledge(root, strict=False)
-        if errors:
-            first = errors[0]
-            if len(errors) > 1:
-                first.hint = f"and {len(errors) - 1} more; `lawcheck rules validate` lists them all"
-            raise first
-        _LOADED[key] = found
+    """The shipped knowledge (read once while its files are unchanged); the first error is raised."""
+    found, errors = read_knowledge_cached(root, strict=False)
+    if errors:
+        first = errors[0]
+        if len(errors) > 1:
+            first.hint = f"and {len(errors) - 1} more; `lawcheck rules validate` lists them all"
+        raise first
     return found

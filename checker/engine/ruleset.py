@@ -17,8 +17,8 @@ from pydantic import BaseModel
 from checker.engine.conditions import Node, Occurrence, Positional, Trace, WordMatcher, compile_condition
 from checker.engine.effective import PARTS, AmendmentTexts, TextView
 from checker.engine.effects import Context, affirmed, detect, may_be_present
-from checker.engine.knowledge import Knowledge, Unit, load_knowledge, target_numbers
-from checker.engine.schema import ConceptCondition, RuleSpec, UnitRef
+from checker.engine.knowledge import Knowledge, Unit, load_knowledge, numbers_agree, target_numbers
+from checker.engine.schema import EFFECT_CONCEPT_KEYS, ConceptCondition, RuleSpec, UnitRef
 from checker.errors import ConfigError, LawcheckError
 from checker.model import (
     LANGUAGES,
@@ -154,7 +154,7 @@ class Rule:
         from_context = bool(context.intersection(knowledge.related(topic.concepts)))
         target = target_numbers(amendment)
         in_units = any(ref.act == amendment.act.slug and (_whole_act(ref) or any(target) and
-                                                          _agrees(ref, target))
+                                                          numbers_agree(_numbers(ref), target))
                        for ref in topic.units)
         found = bool(hits) or from_context or in_units or not topic.concepts and not topic.units
         missing = [c for c in topic.requires
@@ -170,8 +170,8 @@ class Rule:
     def _effects(self, texts: AmendmentTexts, matcher: WordMatcher
                  ) -> tuple[str, list[tuple[TextView, Occurrence]]] | None:
         assert self.knowledge is not None
-        texts.shared.setdefault("matcher", matcher)
-        if not any(may_be_present(e, texts, self.knowledge.markers) for e in self.spec.forbidden or ()):
+        if not any(may_be_present(e, texts, self.knowledge.markers, matcher)
+                   for e in self.spec.forbidden or ()):
             return None
         topic = self.topic(texts, matcher)
         if not topic.holds:
@@ -196,8 +196,7 @@ class Rule:
             found = detect(effect, ctx) if topic.holds else None
             hit_words = tuple(dict.fromkeys(v.surface(h.start, h.end) for v, h in found or ()
                                             if h.end > h.start))
-            params = ", ".join(f"{key}: {' | '.join(value)}" for key in
-                               ("by", "members", "protected", "required", "instead", "guarantee")
+            params = ", ".join(f"{key}: {' | '.join(value)}" for key in EFFECT_CONCEPT_KEYS
                                if (value := getattr(effect, key)))
             label = f"effect {effect.effect}" + (f" ({params})" if params else "")
             traces.append(Trace(label, bool(found), hit_words))
@@ -222,9 +221,8 @@ class TopicFinding:
     why: str
 
 
-def _agrees(ref: UnitRef, target: tuple[str | None, ...]) -> bool:
-    mine = (ref.article, ref.part, ref.paragraph, ref.subparagraph)
-    return all(a is None or b is None or a == b for a, b in zip(mine, target))
+def _numbers(ref: UnitRef) -> tuple[str | None, ...]:
+    return (ref.article, ref.part, ref.paragraph, ref.subparagraph)
 
 
 def _unit_context(texts: AmendmentTexts, knowledge: Knowledge) -> tuple[list[Unit], frozenset[str]]:
@@ -242,7 +240,7 @@ def _unit_context(texts: AmendmentTexts, knowledge: Knowledge) -> tuple[list[Uni
 
 
 def _whole_act(ref: UnitRef) -> bool:
-    return not (ref.article or ref.part or ref.paragraph or ref.subparagraph)
+    return not any(_numbers(ref))
 
 
 def _uses_knowledge(spec: RuleSpec) -> bool:
@@ -256,7 +254,7 @@ def _named_concepts(spec: RuleSpec) -> set[str]:
         names.update(spec.topic.concepts)
         names.update(spec.topic.requires)
     for effect in spec.forbidden or ():
-        for key in ("by", "members", "whole", "protected", "required", "instead", "guarantee"):
+        for key in EFFECT_CONCEPT_KEYS:
             names.update(getattr(effect, key))
 
     def walk(node: object) -> None:

@@ -43,6 +43,8 @@ EFFECTS = (
     "replaces-regime", "automatic-consequence", "lasting-bar", "removes-guarantee",
     "adds-to-restrictive-list", "restricts",
 )
+# The parameters of an effect that name concepts, in the order explain and the catalogue show them.
+EFFECT_CONCEPT_KEYS = ("by", "members", "whole", "protected", "required", "instead", "guarantee")
 
 Operation = Literal[OPERATIONS]  # type: ignore[valid-type]
 Severity = Literal["error", "warning", "info"]
