@@ -277,3 +277,45 @@ def test_a_cited_unit_in_force_brings_its_topic(lang: str, text: str) -> None:
     r = rule({"concepts": ["review"]}, [{"effect": "restricts", "by": ["category"]}])
     assert fires(r, lang, text, article="12")
     assert not fires(r, lang, text.replace("484", "12"), article="12")
+
+
+def scoped_rule(operations: list[str], complies: list[str]) -> Rule:
+    data = {"id": "t", "title": TEXTS, "message": TEXTS, "resolution": {"number": 1, "date": "2024-01-01"},
+            "scope": {"acts": ["criminal-procedure-code"], "operations": operations},
+            "topic": {"concepts": ["review"]},
+            "forbidden": [{"effect": "denies-access", "by": ["category"]}], "complies": complies}
+    spec, errors = read_rule(json.dumps(data, ensure_ascii=False), "<test>")
+    assert errors == []
+    return Rule.from_spec(spec, "<test>", KNOWLEDGE)
+
+
+# What a rule accepts as compliance is the guarantee: deleting or replacing those words fires
+# even when the rule lists neither removes-guarantee nor the deleting operation.
+TAKEN = scoped_rule(["new_wording", "supplement"], ["regardless-of-category"])
+
+
+@pytest.mark.parametrize(("lang", "op", "old", "text", "expected"), [
+    ("ru", "delete_words", ", независимо от категории преступления,", None, True),
+    ("ru", "replace_words", "независимо от категории преступления", "по делам о тяжких преступлениях", True),
+    ("ru", "replace_words", "независимо от категории преступления", "независимо от категории и вида преступления", False),
+    ("ru", "delete_words", "в течение шести месяцев", None, False),
+    ("kk", "delete_words", "қылмыс санатына қарамастан", None, True),
+    ("kk", "delete_words", "алты ай ішінде", None, False),
+])
+def test_compliance_taken_away(lang: str, op: str, old: str, text: str | None, expected: bool) -> None:
+    assert fires(TAKEN, lang, text, op, old, article="484", part="2") is expected
+
+
+def test_compliance_taken_away_is_named_as_removes_guarantee_and_explained() -> None:
+    from checker.engine.ruleset import RuleSet
+
+    amendment = Amendment(id="1", line=1, end_line=1, col=0, act=Act(slug="criminal-procedure-code", name=""),
+                          operation="delete_words", target=Target(article="484", part="2"),
+                          old="независимо от категории преступления", new=None, language="ru")
+    ruleset = RuleSet([TAKEN])
+    [finding] = ruleset.check_amendment(amendment, "t", "en", "ru")
+    assert finding.effect == "removes-guarantee"
+    explanation = ruleset.explain(amendment, "t")
+    assert explanation.fires
+    assert [p.part for p in explanation.parts][-1] == "compliance taken away"
+    assert explanation.scope[2].passed and "only for the words" in explanation.scope[2].detail

@@ -40,6 +40,10 @@ SEES = {
 }
 
 
+# the operations that take words of the provision in force away
+TAKING = ("replace_words", "delete_words")
+
+
 @dataclass(frozen=True, eq=False)
 class Rule:
     """One validated rule with its conditions compiled."""
@@ -80,6 +84,17 @@ class Rule:
     def upheld(self) -> bool:
         return self.spec.kind == "upheld"
 
+    def taking_operations(self) -> tuple[str, ...]:
+        """Operations outside the rule's scope it still sees: those that take words away.
+
+        A rule that says what complies (`complies`, `unless`) is also about deleting or
+        replacing those words, whatever operations its author listed.
+        """
+        operations = self.spec.scope.operations
+        if operations is None or not (self.spec.complies or self.unless is not None):
+            return ()
+        return tuple(op for op in TAKING if op not in operations)
+
     def article_in_scope(self, amendment: Amendment) -> bool:
         articles = self.spec.scope.articles
         return articles is None or amendment.target.article in articles
@@ -87,10 +102,15 @@ class Rule:
     def scope_checks(self, amendment: Amendment) -> tuple[ScopeCheck, ...]:
         scope = self.spec.scope
         slug, article, operation = amendment.act.slug, amendment.target.article, amendment.operation
+        if operation in self.taking_operations():
+            checks_operation = ScopeCheck("operation", True, f"{operation} is seen only for the words "
+                                          "that made a provision comply (complies, unless)")
+        else:
+            checks_operation = _scope_check("operation", operation, scope.operations)
         return (
             _scope_check("act", slug, scope.acts),
             _scope_check("article", article, scope.articles),
-            _scope_check("operation", operation, scope.operations),
+            checks_operation,
         )
 
     def fire(self, texts: AmendmentTexts, matcher: WordMatcher) -> list[tuple[TextView, Occurrence]] | None:
@@ -101,6 +121,8 @@ class Rule:
     def fire_with_effect(self, texts: AmendmentTexts, matcher: WordMatcher
                          ) -> tuple[list[tuple[TextView, Occurrence]], str] | None:
         """The evidence and the effect id that fired ("" for a rule without `forbidden`)."""
+        if texts.amendment.operation in self.taking_operations():
+            return self._taken_only(texts, matcher)
         evidence: list[tuple[TextView, Occurrence]] = []
         effect = ""
         for part in PARTS:
@@ -170,8 +192,9 @@ class Rule:
     def _effects(self, texts: AmendmentTexts, matcher: WordMatcher
                  ) -> tuple[str, list[tuple[TextView, Occurrence]]] | None:
         assert self.knowledge is not None
-        if not any(may_be_present(e, texts, self.knowledge.markers, matcher)
-                   for e in self.spec.forbidden or ()):
+        taking = texts.amendment.operation in TAKING
+        if not taking and not any(may_be_present(e, texts, self.knowledge.markers, matcher)
+                                  for e in self.spec.forbidden or ()):
             return None
         topic = self.topic(texts, matcher)
         if not topic.holds:
@@ -182,6 +205,41 @@ class Rule:
             if found:
                 view = texts.view("match")
                 return effect.effect, [*found, *((view, hit) for hit in topic.hits[:1])]
+        if taking:
+            taken = self.compliance_taken(texts, matcher)
+            if taken:
+                return "removes-guarantee", taken
+        return None
+
+    def _taken_only(self, texts: AmendmentTexts, matcher: WordMatcher
+                    ) -> tuple[list[tuple[TextView, Occurrence]], str] | None:
+        """For an operation outside the scope: fires only when the compliance is taken away."""
+        if self.knowledge is None or not self.topic(texts, matcher).holds:
+            return None
+        taken = self.compliance_taken(texts, matcher)
+        return None if taken is None else (taken, "removes-guarantee")
+
+    def compliance_taken(self, texts: AmendmentTexts, matcher: WordMatcher
+                          ) -> list[tuple[TextView, Occurrence]] | None:
+        """Words that made the provision comply (`complies`, `unless`) are deleted or replaced.
+
+        What the rule accepts as compliance is, by the same token, the guarantee: a deletion
+        of "except calls to the defender" or of "after an alternative place was offered" takes
+        it away, whatever effect the rule lists; the words put in their place may restore it.
+        """
+        assert self.knowledge is not None
+        removed, added = texts.view("removed"), texts.view("added")
+        if not removed.words:
+            return None
+        if self.unless is not None:
+            outcome = self.unless.evaluate(removed, matcher)
+            if outcome.holds and not self.unless.evaluate(added, matcher).holds:
+                return [(removed, hit) for hit in outcome.hits[:1]] or [(removed, Occurrence(0, 0, 0, 0))]
+        for concept_id in self.spec.complies:
+            concept = self.knowledge.concept(concept_id)
+            hits = concept.occurrences(removed, matcher)
+            if hits and not concept.occurrences(added, matcher):
+                return [(removed, hits[0])]
         return None
 
     def effect_traces(self, texts: AmendmentTexts, matcher: WordMatcher) -> list[Trace]:
@@ -291,7 +349,7 @@ def _scope_check(what: str, value: str | None, allowed: Sequence[str] | None) ->
 
 @dataclass(frozen=True)
 class PartTrace:
-    part: str  # match | removed | added | unless
+    part: str  # match | removed | added | unless | topic + forbidden effects | compliance taken away
     sees: str
     text: str
     trace: Trace
@@ -360,6 +418,7 @@ class RuleSet:
             scope = rule.spec.scope
             acts: list[str | None] = list(scope.acts) if scope.acts else [None]
             operations: list[str | None] = list(scope.operations) if scope.operations else [None]
+            operations += [op for op in rule.taking_operations() if op not in operations]
             for act in acts:
                 for operation in operations:
                     self._index.setdefault((act, operation), []).append((order, rule))
@@ -459,6 +518,13 @@ class RuleSet:
                                                     any(t.holds for t in traces[1:]
                                                         if t.label.startswith("effect")),
                                                     (), tuple(traces))))
+        if amendment.operation in TAKING and (rule.spec.complies or rule.unless is not None):
+            view = texts.view("removed")
+            taken = rule.knowledge is not None and rule.compliance_taken(texts, self.matcher)
+            parts.append(PartTrace("compliance taken away", SEES[texts.source("removed") or "nothing"],
+                                   view.text, Trace("the words that go hold what complies "
+                                                    "(complies, unless) and the new words do not",
+                                                    bool(taken), _surfaces(taken or []))))
         scope = rule.scope_checks(amendment)
         if amendment.status != "parsed":
             scope = (ScopeCheck("status", False, f"{amendment.status}: only parsed amendments are "
@@ -473,6 +539,10 @@ class RuleSet:
             fires=evidence is not None and not rule.upheld,
             evidence=_evidence_text(evidence or []),
         )
+
+
+def _surfaces(evidence: list[tuple[TextView, Occurrence]]) -> tuple[str, ...]:
+    return tuple(view.surface(hit.start, hit.end) for view, hit in evidence if hit.end > hit.start)
 
 
 def _evidence_text(evidence: list[tuple[TextView, Occurrence]]) -> str:
