@@ -1,6 +1,6 @@
 """Turn the paths a user or CI names (files, folders, globs) into a sorted list of drafts.
 
-Folders are walked recursively for `.txt` and `.docx` files; hidden folders and files and Word
+Folders are walked recursively for the files lawcheck reads (`.txt`, `.docx`, `.pdf`, `.html`); hidden folders and files and Word
 lock files (`~$draft.docx`) are skipped because they are never drafts. Include/exclude globs come
 from the command line (relative to the current directory) and from the config file (relative to
 the config's folder); both use gitignore matching (`pathspec`) so that a drafter writes them once.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pathspec
 
-DRAFT_SUFFIXES = (".txt", ".docx")
+DRAFT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")  # what checker.reading reads
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
 
@@ -85,7 +85,7 @@ def glob_matches(pattern: str, rel_path: str) -> bool:
 
 
 def is_draft_name(name: str) -> bool:
-    """A file a folder walk picks up: .txt/.docx, not hidden, not a Word lock file."""
+    """A file a folder walk picks up: a readable suffix, not hidden, not a Word lock file."""
     return (
         name.lower().endswith(DRAFT_SUFFIXES)
         and not name.startswith(".")

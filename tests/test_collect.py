@@ -141,3 +141,14 @@ def test_globs_follow_gitignore_including_negation(tree: Path) -> None:
     (tree / "drafts/2025/archive").write_text("x", encoding="utf-8")
     assert GlobSet(tree, ("archive/",)).matches(tree / "drafts/archive")
     assert not GlobSet(tree, ("archive/",)).matches(tree / "drafts/2025/archive")
+
+
+def test_folder_walk_collects_every_format_lawcheck_reads(tmp_path: Path) -> None:
+    for name in ("bills/a.pdf", "bills/b.html", "bills/c.HTM", "bills/d.docx", "bills/e.txt",
+                 "bills/f.rtf", "bills/g.odt", "bills/h.png", "bills/.i.pdf"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    result = collect([str(tmp_path / "bills")])
+    assert names(tmp_path, result.files) == ["bills/a.pdf", "bills/b.html", "bills/c.HTM", "bills/d.docx",
+                                              "bills/e.txt"]

@@ -52,14 +52,28 @@ def _any_name() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern})" for entry in act_registry() for p in entry.patterns))
 
 
+# Another state named by the header's own words: its codes and laws are never Kazakhstan's.
+_FOREIGN_STATE = re.compile(
+    r"российской федерации|ресей федерациясы|кыргызской республики|қырғыз республикасы|"
+    r"республики беларусь|беларусь республикасы|республики узбекистан|өзбекстан республикасы|"
+    r"союза сср|ссср\b")
+_RUNS_OF_SPACE = re.compile(r"\s{2,}")
+
+
 @lru_cache(maxsize=4096)
 def recognize_act(header: str, date: str | None = None) -> ActEntry | None:
     """The registry entry named first in the normalized lower-cased header, told apart by date.
 
     Every entry whose name occurs at the earliest position is a candidate (the 1997 and the
     2014 Criminal Procedure Codes share their Russian name); the one whose dates hold `date`
-    wins, else the first current (not historical) one, else the first.
+    wins, else the first current (not historical) one, else the first. Runs of spaces count as
+    one (pages pad linked names: "Қылмыстық  кодексіне"); an act of another state named outside
+    quoted titles ("Налоговый кодекс Российской Федерации") is none of the registry's.
     """
+    if "  " in header:
+        header = _RUNS_OF_SPACE.sub(" ", header)
+    if _FOREIGN_STATE.search(_QUOTED.sub(" ", header)):
+        return None
     first = _any_name().search(header)
     if first is None:
         return None
@@ -134,6 +148,8 @@ def names_an_act(header: str) -> bool:
 def derived_slug(header: str, date: str | None) -> str:
     """A stable slug for an act outside the registry: kind, name (ASCII), date."""
     text = re.sub(r"\([^()]*\)", " ", header)
+    kk_date, ru_date, _, _ = _date_patterns()
+    text = ru_date.sub(" ", kk_date.sub(" ", text))  # the date is in the slug once, at its end
     kind = act_kind(text)
     quoted = _QUOTED.search(text)
     name = (quoted.group(1) or quoted.group(2)) if quoted else _BOILERPLATE.sub(" ", re.sub(r"[\d.:]+", " ", text))

@@ -104,6 +104,9 @@ class Resolver:
         s.in_entry_into_force = frame.matches("entry_into_force", st.lower)
         s.item, s.scopes, s.sub, s.base = None, [], 0, Ref()
         entry = _recognize(st.lower) if st.lower.rstrip().endswith(":") else None
+        if entry is None and st.lower.rstrip().endswith(":") and frame.matches("amend_lead", st.lower) \
+                and names_an_act(st.lower):
+            entry = _UNLISTED  # "Статья 1. Внести в <an act outside the registry> …:"
         if entry is not None and not s.in_entry_into_force and not _names_many_acts(st.lower):
             self._open_act(st, entry, number=None)
             self._frame(st, "act_header")
