@@ -319,3 +319,51 @@ def test_compliance_taken_away_is_named_as_removes_guarantee_and_explained() -> 
     assert explanation.fires
     assert [p.part for p in explanation.parts][-1] == "compliance taken away"
     assert explanation.scope[2].passed and "only for the words" in explanation.scope[2].detail
+
+
+# A unit named by number brings its concepts where it is cited: "the crimes of Art. 11(2) of the
+# Criminal Code" is a category even though no category word is written.
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "Приговоры по делам о преступлениях, предусмотренных частью второй статьи 11 Уголовного кодекса, "
+           "в кассационном порядке не пересматриваются.", True),
+    ("ru", "Приговоры по делам о преступлениях, предусмотренных частью 2 статьи 11 Уголовного кодекса, "
+           "могут быть пересмотрены в кассационном порядке.", False),
+    ("ru", "Приговоры по делам, указанным в статье 12 Уголовного кодекса, в кассационном порядке не пересматриваются.", False),
+    ("kk", "Қылмыстық кодекстің 11-бабының екінші бөлігінде көзделген қылмыстар туралы істер бойынша үкімдер "
+           "кассациялық тәртіппен қайта қаралмайды.", True),
+    ("kk", "Қылмыстық кодекстің 11-бабының бірінші бөлігінде көзделген істер бойынша үкімдер "
+           "кассациялық тәртіппен қайта қаралмайды.", False),
+])
+def test_a_cited_unit_brings_its_concepts(lang: str, text: str, expected: bool) -> None:
+    assert fires(DENIES, lang, text) is expected
+
+
+# Words under "независимо от" / "қарамастан" are named only to say they do not count: they never
+# make a provision comply; the guarantee phrase itself still does.
+UNLESS_LIFTED = rule({"concepts": ["review"]}, [{"effect": "denies-access", "by": ["category"]}], ["conviction"])
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "Независимо от судимости приговоры по делам об уголовных проступках в кассационном порядке "
+           "не пересматриваются.", True),
+    ("ru", "При наличии судимости приговоры по делам об уголовных проступках в кассационном порядке "
+           "не пересматриваются.", False),
+    ("kk", "Соттылығына қарамастан қылмыстық теріс қылықтар туралы істер бойынша үкімдер кассациялық "
+           "тәртіппен қайта қаралмайды.", True),
+    ("kk", "Соттылығы болса, қылмыстық теріс қылықтар туралы істер бойынша үкімдер кассациялық "
+           "тәртіппен қайта қаралмайды.", False),
+])
+def test_words_under_a_guarantee_do_not_comply(lang: str, text: str, expected: bool) -> None:
+    assert fires(UNLESS_LIFTED, lang, text) is expected
+
+
+def test_citations_name_the_act_part_and_skip_headings() -> None:
+    from checker.engine.citations import citations
+
+    ru = citations("Статья 914. Требования\nпо статье 5 настоящего Кодекса и части третьей статьи 11 "
+                   "Уголовного кодекса Республики Казахстан", "ru", "civil-code")
+    assert [(c.act, c.article, c.part) for c in ru] == [("civil-code", "5", None), ("criminal-code", "11", "3")]
+    kk = citations("«914-бап. Талаптар\nҚылмыстық кодексінің 10-бабының 2-бөлігі және осы Кодекстің 811-бабы",
+                   "kk", "administrative-offences-code")
+    assert [(c.act, c.article, c.part) for c in kk] == [("criminal-code", "10", "2"),
+                                                        ("administrative-offences-code", "811", None)]

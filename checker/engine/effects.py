@@ -135,6 +135,22 @@ def shielded(view: TextView, markers: dict[str, list[Occurrence]]) -> set[int]:
     return words
 
 
+def unguarded(ctx: Context, hits: Sequence[Occurrence]) -> list[Occurrence]:
+    """Occurrences not governed by "независимо от" / "қарамастан".
+
+    "regardless of whether the penalty was lifted" names the lifting only to say it does not
+    count: such words never make a provision comply. A hit that holds the guarantee word itself
+    ("независимо от категории") is the guarantee, and stays.
+    """
+    markers = ctx.markers()
+    guarded = shielded(ctx.view, markers)
+    if not guarded:
+        return list(hits)
+    own = {i for g in markers.get("guarantee", ()) for i in range(g.first, g.last + 1)}
+    return [h for h in hits
+            if not (h.first in guarded and not own.intersection(range(h.first, h.last + 1)))]
+
+
 @dataclass
 class Context:
     """What the detectors know of one amendment."""
@@ -155,6 +171,8 @@ class Context:
         hits: list[Occurrence] = []
         for concept_id in ids:
             hits.extend(self.knowledge.concept(concept_id).occurrences(view, self.matcher))
+        # a known unit cited by number brings its concepts where it is cited
+        hits.extend(self.knowledge.cited_hits(ids, view, self.texts.amendment))
         return hits
 
     def markers(self, view: TextView | None = None) -> dict[str, list[Occurrence]]:

@@ -24,6 +24,7 @@ from checker.engine.conditions import (
     compile_regex,
     structure_key,
 )
+from checker.engine.citations import Citation, citations, occurrence
 from checker.engine.knowledge_schema import ConceptFile, ConceptSpec, EffectsFile, UnitFile, UnitSpec
 from checker.engine.yamlread import MAX_BYTES, MarkMap, _error, read_model
 from checker.errors import RuleFileError
@@ -140,19 +141,34 @@ class Knowledge:
         return [unit for unit in self.units.get(amendment.act.slug, ()) if unit.agrees(target)]
 
     def cited_units(self, act: str, text: str, lang: str) -> list[Unit]:
-        """Known units of `act` that the text cites by article number ("статьи 484", "484-бап")."""
-        known = self.units.get(act)
-        if not known or not text:
+        """Known units the text cites by number ("статьи 484", "Қылмыстық кодексінің 10-бабы")."""
+        if not text or not self.units:
             return []
-        articles = set(_ARTICLE_REF[lang].findall(text.lower()))
-        return [unit for unit in known if unit.numbers[0] in articles]
+        return [unit for citation in citations(text, lang, act) for unit in self._cited(citation)]
 
+    def cited_hits(self, ids: Iterable[str], view: Any, amendment: Amendment) -> list[Occurrence]:
+        """Citations of known units that bring one of the concepts `ids` (or a concept they
+        include), as occurrences in `view`: the concept named by reference. The amended
+        article citing itself brings nothing new."""
+        if not self.units or not view.words:
+            return []
+        act, own = amendment.act.slug, amendment.target.article
+        found = view.memo.get("citations")
+        if found is None:
+            found = view.memo["citations"] = [
+                (occ, self._cited(c)) for c in citations(view.text, view.lang, act)
+                if not (c.act == act and c.article == own)
+                and (occ := occurrence(view.word_at, c)) is not None]
+        if not found:
+            return []
+        wanted = set().union(*(self._closure(i) | {i} for i in ids))
+        return [occ for occ, units in found if any(wanted.intersection(u.spec.concepts) for u in units)]
 
-# "статьи 484", "статьей 15-1", "ст. 11"; "484-бабы", "15-1-бабында"
-_ARTICLE_REF = {
-    "ru": re.compile(r"(?:стать[яиейюёй]{1,2}|ст\.)\s*(\d+(?:-\d+)?)"),
-    "kk": re.compile(r"(\d+(?:-\d+)?)-ба[бп]"),
-}
+    def _cited(self, citation: Citation) -> list[Unit]:
+        part = citation.part
+        return [unit for unit in self.units.get(citation.act, ())
+                if unit.numbers[0] == citation.article
+                and (part is None or unit.numbers[1] in (None, part))]
 
 
 def target_numbers(amendment: Amendment) -> tuple[str | None, ...]:

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from checker.engine.conditions import Node, Occurrence, Positional, Trace, WordMatcher, compile_condition
 from checker.engine.effective import PARTS, AmendmentTexts, TextView
-from checker.engine.effects import Context, affirmed, detect, may_be_present
+from checker.engine.effects import Context, affirmed, detect, may_be_present, unguarded
 from checker.engine.knowledge import Knowledge, Unit, load_knowledge, numbers_agree, target_numbers
 from checker.engine.schema import EFFECT_CONCEPT_KEYS, ConceptCondition, RuleSpec, UnitRef
 from checker.errors import ConfigError, LawcheckError
@@ -151,7 +151,7 @@ class Rule:
             return True
         if self.spec.complies and self.knowledge is not None:
             ctx = Context(texts, self.knowledge, matcher, [], ())
-            return any(affirmed(ctx, self.knowledge.concept(c).occurrences(view, matcher))
+            return any(unguarded(ctx, affirmed(ctx, self.knowledge.concept(c).occurrences(view, matcher)))
                        for c in self.spec.complies)
         return False
 

@@ -52,6 +52,11 @@ def _any_name() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern})" for entry in act_registry() for p in entry.patterns))
 
 
+def act_name_pattern() -> re.Pattern[str]:
+    """Every act name of the registry in one regex (lower-cased text), for finding where one is named."""
+    return _any_name()
+
+
 # Another state named by the header's own words: its codes and laws are never Kazakhstan's.
 _FOREIGN_STATE = re.compile(
     r"российской федерации|ресей федерациясы|кыргызской республики|қырғыз республикасы|"
