@@ -49,6 +49,14 @@ def _attached(unit: Unit, root: Unit) -> bool:
     return node is root
 
 
+def find_child(parent: Unit, level: str, number: str) -> Unit | None:
+    for kind in _PREFER[level]:
+        for child in parent.children:
+            if child.kind == kind and child.number == number:
+                return child
+    return None
+
+
 def unit_levels(target: Target) -> list[tuple[str, str]]:
     """The target's numbered levels below the article, broad to narrow."""
     return [(level, getattr(target, level)) for level in NUMBERED_LEVELS if getattr(target, level)]
