@@ -85,7 +85,8 @@ def _report(findings: list[Any]) -> int:
 
 @click.command("parse-act")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: an outline for people; json: the whole tree.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file.")
 @click.option("--notes", is_flag=True, help="text: show the database's editorial notes too.")
 @guard
@@ -166,7 +167,7 @@ def apply(draft: str, act_specs: tuple[str, ...], config_path: str | None, lang:
 @click.command("compare")
 @act_options
 @click.option("--format", "fmt", type=click.Choice(["markdown", "html", "docx", "json"]), default="markdown",
-              show_default=True)
+              show_default=True, help="docx needs --output; json gives the rows as data.")
 @guard
 def compare(draft: str, act_specs: tuple[str, ...], config_path: str | None, lang: str | None,
             output: str | None, fmt: str) -> None:

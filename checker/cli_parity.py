@@ -13,7 +13,8 @@ from checker.cli_errors import guard
 @click.command("parity")
 @click.argument("first", type=click.Path(dir_okay=False, path_type=str))
 @click.argument("second", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one line per difference; json: the differences as data.")
 @click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="en", show_default=True,
               help="Language of the messages.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file.")
