@@ -75,9 +75,11 @@ def _register_commands() -> None:
     from checker.cli_check import baseline, check
     from checker.cli_parse import parse
     from checker.cli_rules import explain, rules
+    from checker.cli_act import apply, compare, parse_act
+    from checker.cli_parity import parity
     from checker.cli_schema import schema
 
-    for command in (check, parse, rules, explain, baseline, schema):
+    for command in (check, parse, rules, explain, baseline, schema, parse_act, apply, compare, parity):
         main.add_command(command)
 
 

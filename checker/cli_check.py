@@ -240,6 +240,9 @@ def _split(outcomes: Sequence[Outcome]) -> tuple[list[FileReport], list[str]]:
 @click.option("--allow-unparsed/--no-allow-unparsed", default=None,
               help="Do not fail the run when instructions were not understood (the check stays "
                    "incomplete and every report says so).")
+@click.option("--act", "act_specs", multiple=True, metavar="SLUG=FILE",
+              help="The text in force of an amended act (repeatable): adds the legal-technical checks "
+                   "(tech-* rules). The config's `acts:` does the same.")
 def check(**opts: Any) -> None:
     """Check drafts against the rule base; exit 0 clean, 1 findings or incomplete, 2 errors.
 
@@ -258,6 +261,7 @@ def check(**opts: Any) -> None:
 
 def _check(opts: dict[str, Any], cwd: Path) -> int:
     prepared = _prepare(opts, cwd, allow_empty=opts["show_config"])
+    prepared = _with_acts(prepared, opts.get("act_specs") or ())
     auto = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     fmt = prepared.setting("format", opts["fmt"], auto, "--format")
     fail_on = prepared.setting("fail_on", opts["fail_on"], "error")
@@ -319,6 +323,17 @@ def _check(opts: dict[str, Any], cwd: Path) -> int:
         return 2
     failing = any(counts_for_gate(f, fail_on) for report in reports for f in report.findings)
     return 1 if failing or (missed and not allow_unparsed) else 0
+
+
+def _with_acts(prepared: Prepared, act_specs: Sequence[str]) -> Prepared:
+    """Each group's rule set, wrapped to apply the bill to the acts in force when some are given."""
+    from checker.acts.gate import ActsRuleSet
+    from checker.acts.options import split_spec
+
+    given = tuple((slug, Path(file)) for slug, file in map(split_spec, act_specs))
+    groups = tuple(replace(group, ruleset=ActsRuleSet(group.ruleset, given + group.config.acts))
+                   if given or group.config.acts else group for group in prepared.groups)
+    return replace(prepared, groups=groups)
 
 
 def _show_config(prepared: Prepared, cwd: Path, run: dict[str, Any]) -> None:

@@ -67,8 +67,19 @@ def usage_line(exc: click.UsageError) -> str:
     """A usage error as one line with a hint, as ruff and git write them (not Click's three lines)."""
     message = " ".join(exc.format_message().split()).rstrip(".")
     message = message[:1].lower() + message[1:]
+    message = _closest_option(exc, message)
     where = exc.ctx.command_path if exc.ctx is not None else "lawcheck"
     return f"lawcheck: error: {message} (see '{where} --help')"
+
+
+def _closest_option(exc: click.UsageError, message: str) -> str:
+    """Click lists every near option ("did you mean one of: '--act', '--format'?"): keep the nearest."""
+    import re
+
+    if not isinstance(exc, click.NoSuchOption) or not exc.possibilities or len(exc.possibilities) < 2:
+        return message
+    best = max(exc.possibilities, key=lambda p: difflib.SequenceMatcher(None, exc.option_name, p).ratio())
+    return re.sub(r"\s*\((?:D|d)id you mean one of:[^)]*\)", f" (did you mean {best!r}?)", message)
 
 
 def suggest(name: str, choices: list[str]) -> str | None:

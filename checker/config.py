@@ -69,6 +69,7 @@ class ConfigModel(BaseModel):
     exclude: list[str] = []
     baseline: str | None = None
     suppressions: list[SuppressionModel] = []
+    acts: dict[str, str] | str = {}  # slug → act file, or one folder of act files (issue 8)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Config:
     exclude: GlobSet | None = None
     baseline: Path | None = None
     suppressions: tuple[Suppression, ...] = ()
+    acts: tuple[tuple[str | None, Path], ...] = ()  # the acts in force: (slug or None, file or folder)
     locate: Callable[[Loc], int] = field(default=lambda loc: 1, repr=False, compare=False)
 
     def where(self, loc: Loc) -> str | None:
@@ -386,8 +388,22 @@ def _build(data: dict[str, Any], path: Path, locate: Callable[[Loc], int]) -> Co
         exclude=GlobSet(root, tuple(model.exclude)),
         baseline=(root / model.baseline) if model.baseline else None,
         suppressions=suppressions,
+        acts=_acts(model.acts, root, location),
         locate=locate,
     )
+
+
+def _acts(acts: dict[str, str] | str, root: Path, location: Callable[[Loc], str]) -> tuple[tuple[str | None, Path], ...]:
+    """The config's `acts:` as (slug, path) pairs; a missing file is an error at its line."""
+    pairs = [(None, acts)] if isinstance(acts, str) else list(acts.items())
+    out = []
+    for slug, entry in pairs:
+        where = (root / entry).resolve()
+        if not where.exists():
+            raise ConfigError(f"act path {entry!r} does not exist", location(("acts",) + ((slug,) if slug else ())),
+                              "paths in the config are relative to the config file's folder")
+        out.append((slug, where))
+    return tuple(out)
 
 
 def _describe(error: dict[str, Any], loc: Loc) -> str:

@@ -1,0 +1,48 @@
+"""The check run with acts in force: the rule set's findings plus the legal-technical ones.
+
+A thin wrapper with the rule set's face (`check`, `rules`, and everything else delegated), so the
+gate, the report formats, suppressions, baselines and worker processes need no change of their own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from checker.acts.techcheck import TECH_RULES, findings
+from checker.model import Finding, ParseResult
+
+
+class ActsRuleSet:
+    def __init__(self, inner: Any, specs: tuple[tuple[str | None, Path], ...]) -> None:
+        self.inner = inner
+        self.specs = specs
+        self._acts: dict[str, list[Any]] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    @property
+    def rules(self) -> list[Any]:
+        return list(self.inner.rules) + list(TECH_RULES.values())
+
+    def check(self, result: ParseResult, lang: str | None = None) -> list[Finding]:
+        from checker.acts.bill import apply_bill
+        from checker.acts.options import for_language, load_acts
+
+        found = list(self.inner.check(result, lang))
+        if self._acts is None:  # parsed again for each language version, read once per process
+            self._acts = load_acts(list(self.specs))
+        acts = for_language(self._acts, result.language)
+        # A fresh tree per draft: applying changes it in place.
+        acts = {slug: _copy(act) for slug, act in acts.items()}
+        run = apply_bill(result, acts)
+        found += findings(run.all_issues(), result.path, lang or result.language)
+        found.sort(key=lambda f: (f.line, f.col, f.rule))
+        return found
+
+
+def _copy(act: Any) -> Any:
+    import copy
+
+    return copy.deepcopy(act)
