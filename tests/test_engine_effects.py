@@ -86,6 +86,11 @@ NARROWS = rule({"concepts": ["childcare"]},
     ("kk", "Баланы күту кезеңі анасына есептеледі.", True),
     ("kk", "Баланы күту кезеңі ата-анасының біріне есептеледі.", False),
     ("kk", "Баланы күту кезеңі анасына немесе әкесіне есептеледі.", False),
+    # the whole named, but qualified by a part: the parent who is the mother
+    ("ru", "Период ухода за ребёнком засчитывается родителю, являющемуся матерью.", True),
+    ("ru", "Период ухода за ребёнком засчитывается родителю, будь то мать или отец.", False),
+    ("kk", "Баланы күту кезеңі ана болып табылатын ата-анасына есептеледі.", True),
+    ("kk", "Баланы күту кезеңі анасы не әкесі болып табылатын ата-анасына есептеледі.", False),
 ])
 def test_narrows_group(lang: str, text: str, expected: bool) -> None:
     assert fires(NARROWS, lang, text) is expected

@@ -326,12 +326,30 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     pair = _near(view, limiting, named, effect.within if effect.within < 12 else 4, directed=True)
     if pair is not None:
         return [(view, pair[0]), (view, pair[1])]
-    if effect.whole and ctx.concept_hits(effect.whole):
-        return None  # the whole group is named
     missing = [m for m, hits in members.items() if not hits]
+    wholes = ctx.concept_hits(effect.whole) if effect.whole else []
+    if wholes:
+        # the whole group is named, unless a part qualifies it: "баланы дүниеге әкелген …
+        # ата-ананың", "родителя, родившего ребенка" — the parent who is the mother
+        qualified = [h for h in named if any(_qualifies(view, h, w) for w in wholes)]
+        if qualified and missing:
+            return [(view, qualified[0])]
+        return None
     if missing and len(missing) < len(members):
         return [(view, named[0])]  # a part of the group is named, the rest is left out
     return None
+
+
+def _qualifies(view: TextView, part: Occurrence, whole: Occurrence) -> bool:
+    """`part` is a modifier of `whole` in one sentence: before it in Kazakh (a participle
+    phrase), right after it in Russian (an apposition or participle clause)."""
+    if part.first <= whole.last and whole.first <= part.last:
+        return False  # the same words
+    if view.words[part.first].sentence != view.words[whole.first].sentence:
+        return False
+    if view.lang == "kk":
+        return 0 < whole.first - part.last <= 4
+    return 0 < part.first - whole.last <= 3
 
 
 def _subordinates(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
