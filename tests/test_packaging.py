@@ -19,7 +19,8 @@ def test_wheel_ships_grammar_vocabulary_and_rules(tmp_path: Path) -> None:
     assert "checker/_data/grammar/acts.yaml" in names
     assert {"checker/_data/grammar/vocab/kk.yaml", "checker/_data/grammar/vocab/ru.yaml"} <= names
     shipped_rules = {n for n in names if n.startswith("checker/_data/rules/") and n.endswith(".yaml")}
-    repo_rules = {f"checker/_data/rules/{p.name}" for p in (ROOT / "rules").glob("*.yaml")}
+    repo_rules = {f"checker/_data/rules/{p.relative_to(ROOT / 'rules').as_posix()}"
+                  for p in (ROOT / "rules").rglob("*.yaml")}
     assert shipped_rules == repo_rules
     assert "checker/_data/rules/schema.json" in names
     assert "checker/cli.py" in names
