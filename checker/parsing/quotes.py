@@ -10,6 +10,7 @@ which keeps a 20 MB draft fast.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 
 _EVENTS = re.compile(r'[«»"\n]')
@@ -40,68 +41,132 @@ def _straight_quote_opens(text: str, pos: int, depth_top_is_straight: bool) -> b
     return not depth_top_is_straight
 
 
+@dataclass(slots=True)
+class _Quote:
+    """A closed quote, kept while it may still become top-level (see `_drop`)."""
+
+    pos: int
+    char: str  # the opening mark: « or "
+    line: int  # line breaks seen before it opened
+    end: int  # offset after the closing mark
+    end_line: int
+    inside: list[_Quote] | None  # quotes closed directly inside it
+    cut: list[_Quote] | None  # quotes still open inside it when it closed, bottom first
+
+
 def scan_quotes(text: str) -> QuoteScan:
-    """Find the top-level quote spans of `text`; unbalanced openings are reported as stray."""
+    """Find the top-level quote spans of `text`; unbalanced openings are reported as stray.
+
+    One pass over the quote marks and line breaks, linear in their number. A top-level quote
+    that turns out to be stray (never closed, or an inline one still open after
+    MAX_INLINE_QUOTE_LINES lines) is dropped from the bottom of the stack and what it held is
+    read again as if it had not been there: the quotes closed directly inside it become
+    top-level, the quote opened directly inside it becomes the top-level one. That is what
+    scanning again from right after the stray mark gives, without scanning again.
+    """
     spans: list[tuple[int, int]] = []
     stray: list[int] = []
-    pos = 0
-    while True:
-        result = _scan_from(text, pos, spans)
-        if result is None:
-            break
-        # A quote at `result` was never closed (or an inline one ran on too long): the mark is
-        # stray. Resume right after it, so the rest of the document is still read.
-        stray.append(result)
-        pos = result + 1
-    return QuoteScan(spans=tuple(spans), stray=tuple(stray))
-
-
-def _scan_from(text: str, start: int, spans: list[tuple[int, int]]) -> int | None:
-    """Scan from `start`, appending closed spans; return the offset of a bad opening, if any."""
-    stack: list[str] = []
-    open_at = -1
-    inline = False
-    lines_open = 0
-    for match in _EVENTS.finditer(text, start):
+    # The open quotes, bottom first, as columns (a million unclosed marks stay small);
+    # [base:] are open, [:base] were dropped as stray.
+    at = array("q")
+    lines = array("q")
+    chars: list[str] = []
+    held: list[list[_Quote] | None] = []  # quotes closed directly inside each open one
+    base = 0
+    inline_at, inline = -1, False  # _opens_inline of the bottom, asked once per bottom
+    line = 0
+    for match in _EVENTS.finditer(text):
         ch = match.group()
         pos = match.start()
         if ch == "\n":
-            if stack:
-                lines_open += 1
-                if inline and lines_open >= MAX_INLINE_QUOTE_LINES:
-                    return open_at
+            line += 1
+            while base < len(at) and line - lines[base] >= MAX_INLINE_QUOTE_LINES:
+                if inline_at != at[base]:
+                    inline_at, inline = at[base], _opens_inline(text, at[base])
+                if not inline:
+                    break
+                stray.append(at[base])
+                _drop(held[base], spans, stray, text)
+                held[base] = None
+                base += 1
             continue
         if ch == "«":
             opens = True
         elif ch == "»":
             opens = False
         else:
-            opens = _straight_quote_opens(text, pos, bool(stack) and stack[-1] == '"')
+            opens = _straight_quote_opens(text, pos, len(at) > base and chars[-1] == '"')
         if opens:
-            if not stack:
-                open_at = pos
-                lines_open = 0
-                inline = _opens_inline(text, pos)
-            stack.append(ch)
+            if base and base == len(at):
+                del at[:], lines[:], chars[:], held[:]
+                base = 0
+            at.append(pos)
+            lines.append(line)
+            chars.append(ch)
+            held.append(None)
             continue
-        if not stack:
+        if base == len(at):
             continue  # a closing mark with nothing open: a stray closing quote, ignore it
         closer = "«" if ch == "»" else '"'
         # Pop to the matching opener; mismatched typography («…") is tolerated.
-        while stack and stack[-1] != closer and len(stack) > 1:
-            stack.pop()
-        stack.pop()
-        if not stack:
-            spans.append((open_at, pos + 1))
-    if stack:
-        return open_at
-    return None
+        cut: list[_Quote] | None = None
+        while chars[-1] != closer and len(at) - base > 1:
+            cut = cut or []
+            cut.append(_Quote(at.pop(), chars.pop(), lines.pop(), pos + 1, line, held.pop(), None))
+        quote = _Quote(at.pop(), chars.pop(), lines.pop(), pos + 1, line, held.pop(),
+                       cut[::-1] if cut else None)
+        if len(at) > base:
+            if held[-1] is None:
+                held[-1] = []
+            held[-1].append(quote)  # type: ignore[union-attr]
+        else:
+            spans.append((quote.pos, quote.end))
+    for i in range(base, len(at)):  # never closed: stray, and what each held is read again
+        stray.append(at[i])
+        _drop(held[i], spans, stray, text)
+    spans.sort()
+    return QuoteScan(spans=tuple(spans), stray=tuple(sorted(stray)))
+
+
+def _drop(inside: list[_Quote] | None, spans: list[tuple[int, int]], stray: list[int],
+          text: str) -> None:
+    """A quote was stray: the quotes closed directly inside it (`inside`) become top-level.
+
+    Such a quote, now top-level, is held to the inline limit like any other: one opened
+    mid-line that stayed open MAX_INLINE_QUOTE_LINES lines is stray as well, and then what it
+    held is read again in turn. Its closing mark then closes the first quote still open inside
+    it (the one it cut off), as a mismatched closing mark closes the only open quote.
+    """
+    pending = list(reversed(inside or ()))
+    while pending:
+        inner = pending.pop()
+        if not _stayed_open_inline(inner, inner.end_line, text):
+            spans.append((inner.pos, inner.end))
+            continue
+        stray.append(inner.pos)
+        closes: list[_Quote] = []
+        for cut in inner.cut or ():  # bottom first: top-level once those below are stray
+            if _stayed_open_inline(cut, inner.end_line, text):
+                stray.append(cut.pos)
+                closes.extend(cut.inside or ())
+                continue
+            spans.append((cut.pos, inner.end))
+            break
+        # Read in document order: what `inner` held, then what its cut-off quotes held.
+        pending.extend(reversed([*(inner.inside or ()), *closes]))
+
+
+def _stayed_open_inline(quote: _Quote, until_line: int, text: str) -> bool:
+    return until_line - quote.line >= MAX_INLINE_QUOTE_LINES and _opens_inline(text, quote.pos)
 
 
 def _opens_inline(text: str, pos: int) -> bool:
-    """True when the quote opens mid-line and not right after a colon (quoted words "X")."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    before = text[line_start:pos].rstrip()
-    if not before:
-        return False
-    return not before.endswith(":")
+    """True when the quote opens mid-line and not right after a colon (quoted words "X").
+
+    Looks back only over the spaces before the mark: linear over a document however many
+    quotes one line holds.
+    """
+    i = pos - 1
+    while i >= 0 and text[i] != "\n" and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] != "\n" and text[i] != ":"
