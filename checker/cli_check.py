@@ -19,7 +19,8 @@ import click
 
 from checker import __version__
 from checker import baseline as baseline_file
-from checker.collect import GlobSet, collect, display_path, relative_posix
+from checker.budgets import MAX_GLOBS, resolve_path
+from checker.collect import GlobSet, collect, display_path, glob_problem, relative_posix
 from checker.config import FAIL_ON, FORMATS, Config, load_config
 from checker.errors import InputError
 from checker.model import SEVERITIES, FileReport, Finding, ResolutionRef
@@ -84,9 +85,9 @@ def _prepare(opts: dict[str, Any], cwd: Path) -> Prepared:
     extra = []
     for raw in opts["extra_rules"]:
         path = Path(raw) if Path(raw).is_absolute() else cwd / raw
-        if not path.exists():
+        if not os.path.lexists(path):  # a link loop or a FIFO is reported when it is read
             raise InputError("rule file or folder not found", raw, "check the --rules path")
-        extra.append(path.resolve())
+        extra.append(resolve_path(path))
     spec = RuleSpec(
         paths=(*config.rules, *extra),
         builtin=not opts["no_builtin_rules"],
@@ -99,6 +100,7 @@ def _prepare(opts: dict[str, Any], cwd: Path) -> Prepared:
     config.check_rule_ids(rule.id for rule in base.rules)
     ruleset = configure(base, spec)
 
+    _check_globs(opts)
     include = [GlobSet(cwd, tuple(opts["include"]))]
     exclude = [GlobSet(cwd, tuple(opts["exclude"]))]
     if config.include:
@@ -122,6 +124,19 @@ def _prepare(opts: dict[str, Any], cwd: Path) -> Prepared:
     # A missing path among others: keep going so that every problem shows in one run.
     return Prepared(config=config, spec=spec, ruleset=ruleset, jobs=jobs,
                     failed=bool(collected.problems))
+
+
+def _check_globs(opts: dict[str, Any]) -> None:
+    """Refuse a bad --include/--exclude pattern (like `[z-a]`) before anything is walked."""
+    if len(opts["include"]) + len(opts["exclude"]) > MAX_GLOBS:
+        raise InputError(f"more than {MAX_GLOBS} --include/--exclude patterns",
+                         hint="put them in fewer, wider globs")
+    for option in ("include", "exclude"):
+        for pattern in opts[option]:
+            problem = glob_problem(pattern)
+            if problem is not None:
+                raise InputError(f"--{option} {pattern!r} is not a valid glob: {problem}",
+                                 hint="fix the pattern; a range goes from low to high, like [a-z]")
 
 
 def show_progress(opts: dict[str, Any], files: int, terminal: bool) -> bool:

@@ -6,12 +6,14 @@ archive's directory only, before one byte is decompressed, so a hostile file cos
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import struct
 import zipfile
 from pathlib import Path
 
+from checker.budgets import not_regular, os_problem
 from checker.errors import InputError
 
 MB = 1024 * 1024
@@ -26,6 +28,7 @@ _EOCD_SIZE = 22
 _EOCD_SEARCH = _EOCD_SIZE + 0xFFFF  # the record ends the file, after a comment of <= 64 KB
 
 SUGGEST_SMALLER = "split the draft or remove embedded images"
+NOT_A_DRAFT = "a draft is a regular .txt or .docx file: remove this entry or exclude it"
 
 
 def check_file(path: Path, location: str, max_bytes: int) -> int:
@@ -35,11 +38,13 @@ def check_file(path: Path, location: str, max_bytes: int) -> int:
     except FileNotFoundError:
         raise InputError("no such file", location) from None
     except OSError as exc:
-        raise InputError(f"cannot open the file: {exc.strerror or exc}", location) from None
+        hint = NOT_A_DRAFT if exc.errno == errno.ELOOP else "check the file's permissions"
+        raise InputError(f"cannot open the file: {os_problem(exc)}", location, hint) from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError("is a folder, not a file", location)
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError("not a regular file", location)
+    kind = not_regular(info.st_mode)
+    if kind is not None:
+        raise InputError(f"is {kind}, not a regular file", location, NOT_A_DRAFT)
     if info.st_size == 0:
         raise InputError("empty file", location)
     if info.st_size > max_bytes:
@@ -51,10 +56,14 @@ def check_file(path: Path, location: str, max_bytes: int) -> int:
 def read_bounded(path: Path, location: str, max_bytes: int) -> bytes:
     """Read at most `max_bytes`; a file that grew past the limit since `stat` is refused too."""
     try:
-        with open(path, "rb") as handle:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as handle:
+            kind = not_regular(os.fstat(fd).st_mode)  # replaced by a FIFO since `stat`?
+            if kind is not None:
+                raise InputError(f"is {kind}, not a regular file", location, NOT_A_DRAFT)
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", location) from None
+        raise InputError(f"cannot read the file: {os_problem(exc)}", location) from None
     if len(data) > max_bytes:
         raise InputError(f"file is too large (the limit is {_mb(max_bytes)})", location,
                          hint=SUGGEST_SMALLER)
