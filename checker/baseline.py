@@ -20,6 +20,7 @@ from checker import __version__
 from checker.budgets import BASELINE_MAX_BYTES, MAX_NUMBER_DIGITS, read_regular, value_problem
 from checker.errors import LawcheckError
 from checker.model import FileReport
+from checker.output import write_text
 
 FORMAT_VERSION = 1
 
@@ -75,12 +76,11 @@ def dump(entries: list[dict[str, Any]], *, now: datetime | None = None) -> str:
 
 
 def write(path: Path, entries: list[dict[str, Any]]) -> None:
-    """Write the baseline file, creating its folder."""
+    """Write the baseline file (atomically), creating its folder."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dump(entries), encoding="utf-8")
-    except OSError as exc:
-        raise BaselineError(f"cannot write the baseline: {exc.strerror or exc}", str(path)) from None
+        write_text(path, dump(entries), what="baseline")
+    except LawcheckError as exc:
+        raise BaselineError(exc.message, exc.location, exc.hint) from None
 
 
 def load(path: Path) -> Baseline:

@@ -22,8 +22,9 @@ from checker import baseline as baseline_file
 from checker.budgets import MAX_GLOBS, resolve_path
 from checker.collect import GlobSet, collect, display_path, glob_problem, relative_posix
 from checker.config import FAIL_ON, FORMATS, Config, load_config
-from checker.errors import InputError
+from checker.errors import InputError, LawcheckError
 from checker.model import SEVERITIES, FileReport, Finding, ResolutionRef
+from checker.output import refuse_inputs, write_text
 from checker.cli_errors import Exit2, guarded, warn
 from checker.run import FileJob, Outcome, RuleSpec, configure, effective_workers, load_base, run_checks
 from checker.suppress import apply_suppressions
@@ -205,6 +206,9 @@ def _check(opts: dict[str, Any], cwd: Path) -> int:
     fail_on = opts["fail_on"] or config.fail_on or "error"
     lang = opts["lang"] or config.lang
     baseline_path = _path_option(opts["baseline_path"], cwd) or config.baseline
+    if opts["output"]:
+        refuse_inputs(_path_option(opts["output"], cwd) or "", _inputs(prepared, baseline_path),
+                      location=opts["output"])
     loaded_baseline = baseline_file.load(baseline_path) if baseline_path else None
 
     reports, errors = _split(_execute(prepared, opts, lang))
@@ -235,6 +239,22 @@ def _check(opts: dict[str, Any], cwd: Path) -> int:
         return 2
     failing = any(counts_for_gate(f, fail_on) for report in reports for f in report.findings)
     return 1 if failing else 0
+
+
+def _inputs(prepared: Prepared, baseline_path: Path | None) -> list[Path]:
+    """Every file this run reads: drafts, config, rule and unit files, baseline."""
+    from checker.engine.loader import rule_files
+    from checker.resources import rules_dir
+
+    found = [job.path for job in prepared.jobs]
+    found += [p for p in (prepared.config.path, baseline_path) if p is not None]
+    found += list(prepared.spec.units)
+    rule_sources = [*prepared.spec.paths, *([rules_dir()] if prepared.spec.builtin else [])]
+    try:
+        found += rule_files(rule_sources)
+    except LawcheckError:
+        pass  # the rules were loaded already; a folder that went away is not an output target
+    return found
 
 
 def _path_option(raw: str | None, cwd: Path) -> Path | None:
@@ -303,12 +323,7 @@ def _emit(text: str, output: str | None, cwd: Path) -> None:
         return
     path = _path_option(output, cwd)
     assert path is not None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write the report: {exc.strerror or exc}", output,
-                         "check the --output path") from None
+    write_text(path, text, location=output)
 
 
 # --- lawcheck baseline create ------------------------------------------------------------------
@@ -343,6 +358,7 @@ def _baseline_create(opts: dict[str, Any], cwd: Path) -> int:
         return 2
     reports, _ = apply_suppressions(reports, prepared.config.suppressions, cwd=cwd)
     target = _path_option(opts["output"], cwd) or prepared.config.baseline or cwd / DEFAULT_BASELINE
+    refuse_inputs(target, _inputs(prepared, None), location=display_path(target, cwd))
     rel_paths = {job.display: job.rel for job in prepared.jobs}
     entries = baseline_file.build_entries(reports, rel_paths)
     baseline_file.write(target, entries)

@@ -8,6 +8,7 @@ from itertools import groupby
 import click
 
 from checker.cli_errors import guard
+from checker.output import refuse_inputs, write_text
 
 from checker.model import ParseResult
 
@@ -30,11 +31,12 @@ def parse(path: str, fmt: str, output: str | None) -> None:
     from checker.parsing import parse_document
     from checker.reading import read_document
 
+    if output:
+        refuse_inputs(output, [path], location=output)
     result = parse_document(read_document(path))
     text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) if fmt == "json" else render_tree(result)
     if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
+        write_text(output, text + "\n", location=output)
     else:
         click.echo(text)
 

@@ -216,15 +216,16 @@ def test_rules(paths: tuple[str, ...]) -> None:
 def docs(output: str | None, extra: tuple[str, ...]) -> None:
     """A Markdown catalogue of every position, grouped by resolution."""
     from checker.engine.catalogue import render_catalogue
+    from checker.engine.loader import rule_files
+    from checker.output import refuse_inputs, write_text
+    from checker.resources import rules_dir
 
     text = render_catalogue(_load(extra))
     if output is None:
         click.echo(text, nl=False)
         return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise LawcheckError(f"cannot write: {exc.strerror}", location=output) from None
+    refuse_inputs(output, rule_files([rules_dir(), *extra]), location=output)
+    write_text(output, text, location=output)
     click.echo(f"wrote {output}", err=True)
 
 
