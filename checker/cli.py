@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import click
 
 from checker import __version__
+from checker.cli_errors import Terminated, raise_terminated
 from checker.errors import LawcheckError
 
 
@@ -34,13 +36,21 @@ def main() -> None:
 
 
 def run() -> None:
-    """Console entry that turns user-facing errors into one line and exit code 2."""
+    """Console entry that turns user-facing errors into one line and exit code 2.
+
+    Ctrl-C exits 130 and SIGTERM 143, after ending any worker processes.
+    """
+    signal.signal(signal.SIGTERM, raise_terminated)
     try:
         code = main(standalone_mode=False)
     except LawcheckError as exc:
         click.echo(f"lawcheck: error: {exc}", err=True)
         sys.exit(2)
-    except click.exceptions.Abort:
+    except Terminated:
+        sys.exit(143)
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+            sys.exit(130)
         click.echo("lawcheck: aborted", err=True)
         sys.exit(2)
     except click.ClickException as exc:

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -18,8 +18,33 @@ class Exit2(Exception):
     """Raised after problems were already printed: stop with exit code 2."""
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived (a CI job was cancelled): stop like Ctrl-C does, exit 143 (128 + 15)."""
+
+
+def raise_terminated(signum: int, frame: Any) -> None:
+    """SIGTERM handler: unwind the run (workers are ended, temporary files removed)."""
+    raise Terminated()
+
+
 def warn(message: str) -> None:
-    click.echo(f"lawcheck: {message}", err=True)
+    try:
+        click.echo(f"lawcheck: {message}", err=True)
+    except OSError:
+        pass  # stderr itself is gone: nobody is left to tell
+
+
+def broken_pipe() -> NoReturn:
+    """The reader of stdout went away (`lawcheck … | head`): one line, exit 2, no traceback."""
+    try:  # Python flushes stdout again at exit; let that flush go nowhere
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    warn("error: standard output was closed before everything was written (broken pipe); "
+         "redirect it to a file to keep all of it")
+    sys.exit(2)
 
 
 def internal_error(exc: BaseException, where: str | None = None) -> str:
@@ -44,6 +69,10 @@ def guarded() -> Iterator[None]:
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Terminated:
+        sys.exit(143)
+    except BrokenPipeError:
+        broken_pipe()
     except Exception as exc:  # noqa: BLE001 - last resort, the user still gets one line
         if os.environ.get("LAWCHECK_DEBUG"):
             raise

@@ -4,11 +4,16 @@ Workers get a picklable RuleSpec and load the configured rule set once each (on 
 already-loaded set is inherited through fork). One draft that cannot be read, or that trips a bug,
 becomes an error outcome for that file only: the others are still checked and reported, and the
 caller exits 2 at the end so that CI notices.
+
+There are never more workers than CPUs this process may use. An interrupt (Ctrl-C, SIGTERM from
+CI) stops the whole run: queued drafts are dropped and every worker is ended at once, so that no
+process outlives the run; workers ignore Ctrl-C themselves and leave it to the parent.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -128,6 +133,9 @@ _worker_state: tuple[RuleSpec, Any] | None = None
 
 def _init_worker(spec: RuleSpec) -> None:
     global _worker_state
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us (Ctrl-C reaches the group)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
+    _die_with_parent()
     if _worker_state is None or _worker_state[0] != spec:
         _worker_state = (spec, configure(load_base(spec), spec))
 
@@ -145,13 +153,37 @@ def _warm_up() -> None:
         pass
 
 
+def _die_with_parent() -> None:
+    """Linux: the kernel ends this worker if the parent dies without stopping it (SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity mask, e.g. a CI container's share)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def effective_workers(jobs: int | None, files: int) -> int:
-    """How many processes: `None` = auto (all cores from a few files up), 0 = all cores."""
-    cores = os.cpu_count() or 1
+    """How many processes: `None` = auto (all cores from a few files up), 0 = all cores.
+
+    Never more than the usable CPUs: more processes only add memory (each holds the rule base)
+    and never finish sooner.
+    """
+    cores = usable_cpus()
     if jobs is None:
         wanted = cores if files >= AUTO_PARALLEL_MIN_FILES else 1
     else:
-        wanted = cores if jobs == 0 else jobs
+        wanted = cores if jobs == 0 else min(jobs, cores)
     return max(1, min(wanted, files))
 
 
@@ -181,8 +213,9 @@ def run_checks(
     if context is not None:
         _warm_up()
     results: dict[int, Outcome] = {}
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_init_worker, initargs=(spec,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_init_worker, initargs=(spec,))
+    try:
         futures: dict[Future[Outcome], int] = {
             pool.submit(_work, job, lang): index for index, job in enumerate(jobs)
         }
@@ -196,4 +229,19 @@ def run_checks(
                 results[index] = Outcome(jobs[index], error=internal_error(exc, jobs[index].display))
             if advance:
                 advance()
+    except BaseException:  # Ctrl-C, SIGTERM (see checker.cli), or a bug: end every worker now
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
     return [results[i] for i in range(len(jobs))]
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Drop the queued drafts and end the workers at once, whatever they are doing."""
+    processes = list(getattr(pool, "_processes", {}).values())  # CPython keeps them here
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=1)
