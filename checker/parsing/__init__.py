@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from checker.budgets import DRAFT_MAX_STATEMENTS
 from checker.errors import InputError
 from checker.language import unsupported_script
 from checker.morph import detect_language
@@ -54,7 +55,12 @@ def parse_document(doc: Document) -> ParseResult:
     stray = sorted(scan.stray)
     resolver = Resolver()
     resolver.language = detect_language(text)
-    for statement in split_statements(text, scan.spans):
+    statements = split_statements(text, scan.spans)
+    if len(statements) > DRAFT_MAX_STATEMENTS:  # each costs the grammar's time: refuse up front
+        raise InputError(f"the draft is too long (more than {DRAFT_MAX_STATEMENTS:,} statements "
+                         "to parse)", location=doc.path,
+                         hint="split it into several drafts and check them together")
+    for statement in statements:
         parsed = parse_statement(statement.masked)
         if parsed.kind == "error" and _holds(stray, statement):
             parsed = ParsedStatement(kind="error", error="a quotation mark opened here is never closed")

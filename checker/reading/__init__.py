@@ -14,6 +14,7 @@ from pathlib import Path
 from checker.errors import InputError
 from checker.model import Document, SourceLine
 from checker.reading.docx import read_docx
+from checker.budgets import DRAFT_MAX_CHARS, DRAFT_MAX_LINES
 from checker.reading.limits import DEFAULT_MAX_BYTES, check_file, read_bounded
 from checker.reading.text import read_text
 
@@ -49,7 +50,8 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_
             raise InputError("empty document (no paragraphs)", location)
         lines = tuple(map(SourceLine, range(1, len(texts) + 1), texts))
         return Document(path=location, lines=lines, kind="docx", encoding=None)
-    text_lines, encoding = read_text(read_bounded(file, location, max_bytes), location)
+    text_lines, encoding = read_text(read_bounded(file, location, max_bytes), location,
+                                     max_chars=DRAFT_MAX_CHARS, max_lines=DRAFT_MAX_LINES)
     return Document(path=location, lines=text_lines, kind="txt", encoding=encoding)
 
 

@@ -13,15 +13,25 @@ import struct
 import zipfile
 from pathlib import Path
 
-from checker.budgets import not_regular, os_problem
+from checker.budgets import (
+    DOCX_MAX_COMPRESSION_RATIO,
+    DOCX_MAX_DECLARED_BYTES,
+    DOCX_MAX_PARTS,
+    DRAFT_MAX_BYTES,
+    not_regular,
+    os_problem,
+    size_text,
+)
 from checker.errors import InputError
 
 MB = 1024 * 1024
-DEFAULT_MAX_BYTES = 50 * MB  # any input file, as stored on disk
-MAX_UNCOMPRESSED_BYTES = 200 * MB  # sum of the declared sizes of all members of a .docx
-MAX_COMPRESSION_RATIO = 100  # uncompressed : compressed, per member ...
+DEFAULT_MAX_BYTES = DRAFT_MAX_BYTES  # any input file, as stored on disk
+MAX_UNCOMPRESSED_BYTES = DOCX_MAX_DECLARED_BYTES  # sum of the declared sizes of all members
+MAX_COMPRESSION_RATIO = DOCX_MAX_COMPRESSION_RATIO  # uncompressed : compressed, per member ...
 RATIO_CHECK_MIN_BYTES = 1 * MB  # ... for members that inflate to at least this much
-MAX_ZIP_MEMBERS = 5_000  # a real .docx has tens of parts, a few hundred with many images
+MAX_ZIP_MEMBERS = DOCX_MAX_PARTS
+# Word writes its parts stored or deflated; bzip2 and LZMA inflate without an output bound.
+_WORD_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 _EOCD_SIGNATURE = b"PK\x05\x06"
 _EOCD_SIZE = 22
@@ -111,6 +121,10 @@ def check_archive(
         if member.flag_bits & 0x1:
             raise InputError("the .docx is encrypted", location,
                              hint="save it as .docx without a password")
+        if member.compress_type not in _WORD_METHODS:
+            raise InputError(f"not a valid .docx: part {member.filename!r} is compressed with a "
+                             f"method Word never uses ({member.compress_type})", location,
+                             hint="open it in Word and save it again as .docx")
         total += member.file_size
         if total > max_total:
             raise InputError(f"not a valid .docx: it unpacks to more than {_mb(max_total)}, "
@@ -132,5 +146,16 @@ def check_member_count(path: Path, location: str, max_members: int = MAX_ZIP_MEM
                          f"{max_members}), it looks like a zip bomb", location)
 
 
+def draft_too_long(location: str, lines: int, chars: int, max_lines: int,
+                   max_chars: int) -> InputError:
+    """The draft holds more text than one run checks within its time and memory budget."""
+    if lines > max_lines:
+        what = f"more than {max_lines:,} lines"
+    else:
+        what = f"more than {max_chars:,} characters of text"
+    return InputError(f"the draft is too long ({what})", location,
+                      hint="split it into several drafts and check them together")
+
+
 def _mb(size: int) -> str:
-    return f"{size / MB:.1f} MB" if size % MB else f"{size // MB} MB"
+    return size_text(size)
