@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -24,7 +24,7 @@ from checker.collect import GlobSet, collect, display_path, glob_problem, relati
 from checker.config import FAIL_ON, FORMATS, Config, load_config
 from checker.errors import InputError, LawcheckError
 from checker.model import SEVERITIES, FileReport, Finding, ResolutionRef
-from checker.output import refuse_inputs, write_text
+from checker.output import open_for_writing, refuse_inputs
 from checker.cli_errors import Exit2, guarded, warn
 from checker.run import FileJob, Outcome, RuleSpec, configure, effective_workers, load_base, run_checks
 from checker.suppress import apply_suppressions
@@ -224,9 +224,8 @@ def _check(opts: dict[str, Any], cwd: Path) -> int:
         reports, gone = baseline_file.apply_baseline(
             reports, loaded_baseline, {job.rel for job in prepared.jobs})
 
-    text = _render(fmt, reports, lang=lang, ruleset=prepared.ruleset, cwd=cwd,
-                   color=_use_color(fmt, opts["output"]))
-    _emit(text, opts["output"], cwd)
+    _emit(fmt, reports, lang=lang, ruleset=prepared.ruleset, cwd=cwd,
+          color=_use_color(fmt, opts["output"]), output=opts["output"])
 
     if not opts["quiet"]:
         for waiver in stale:
@@ -308,22 +307,25 @@ def _pick(texts: Any, lang: str) -> str:
     return ""
 
 
-def _render(fmt: str, reports: Sequence[FileReport], *, lang: str | None, ruleset: Any, cwd: Path,
-            color: bool) -> str:
-    from checker.report import render
+def _emit(fmt: str, reports: Sequence[FileReport], *, lang: str | None, ruleset: Any, cwd: Path,
+          color: bool, output: str | None) -> None:
+    """Write the report to stdout or (atomically) to the --output file, as it is rendered."""
+    from checker.report import write
 
     chrome = lang or (reports[0].lang if reports else "en")
-    return render(fmt, reports, lang=chrome, rules=rule_metas(ruleset, chrome), color=color,
-                  tool_version=__version__, root=cwd)
 
+    def render_to(out: TextIO) -> None:
+        write(fmt, reports, out, lang=chrome, rules=rule_metas(ruleset, chrome), color=color,
+              tool_version=__version__, root=cwd)
 
-def _emit(text: str, output: str | None, cwd: Path) -> None:
     if not output:
-        click.echo(text, nl=not text.endswith("\n"))
+        render_to(sys.stdout)
+        sys.stdout.flush()
         return
     path = _path_option(output, cwd)
     assert path is not None
-    write_text(path, text, location=output)
+    with open_for_writing(path, location=output) as out:
+        render_to(out)
 
 
 # --- lawcheck baseline create ------------------------------------------------------------------

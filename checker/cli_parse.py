@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import json
+import sys
 from itertools import groupby
+from typing import TextIO
 
 import click
 
 from checker.cli_errors import guard
-from checker.output import refuse_inputs, write_text
+from checker.output import open_for_writing, refuse_inputs
+from checker.report import write_json
 
 from checker.model import ParseResult
 
@@ -34,11 +36,19 @@ def parse(path: str, fmt: str, output: str | None) -> None:
     if output:
         refuse_inputs(output, [path], location=output)
     result = parse_document(read_document(path))
-    text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) if fmt == "json" else render_tree(result)
+
+    def write_to(out: TextIO) -> None:
+        if fmt == "json":
+            write_json(result.to_json(), out)  # piece by piece: a large draft's parse is large
+        else:
+            out.write(render_tree(result) + "\n")
+
     if output:
-        write_text(output, text + "\n", location=output)
+        with open_for_writing(output, location=output) as out:
+            write_to(out)
     else:
-        click.echo(text)
+        write_to(sys.stdout)
+        sys.stdout.flush()
 
 
 def render_tree(result: ParseResult) -> str:
