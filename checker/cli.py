@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 
 import click
 
 from checker import __version__
-from checker.cli_errors import Terminated, raise_terminated
+from checker.cli_errors import Terminated, install_signal_handlers
 from checker.errors import LawcheckError
 
 
@@ -40,7 +39,7 @@ def run() -> None:
 
     Ctrl-C exits 130 and SIGTERM 143, after ending any worker processes.
     """
-    signal.signal(signal.SIGTERM, raise_terminated)
+    install_signal_handlers()
     try:
         code = main(standalone_mode=False)
     except LawcheckError as exc:

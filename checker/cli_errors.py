@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,9 +23,29 @@ class Terminated(BaseException):
     """SIGTERM arrived (a CI job was cancelled): stop like Ctrl-C does, exit 143 (128 + 15)."""
 
 
-def raise_terminated(signum: int, frame: Any) -> None:
-    """SIGTERM handler: unwind the run (workers are ended, temporary files removed)."""
-    raise Terminated()
+_STOP: list[int] = []  # signals received; a raise from a handler can be swallowed (at fork, in a
+                       # finaliser), so long waits also look here
+
+
+def _stop_exception(signum: int) -> BaseException:
+    return KeyboardInterrupt() if signum == signal.SIGINT else Terminated()
+
+
+def on_signal(signum: int, frame: Any) -> None:
+    """SIGINT and SIGTERM handler: unwind the run (workers ended, temporary files removed)."""
+    _STOP.append(signum)
+    raise _stop_exception(signum)
+
+
+def install_signal_handlers() -> None:
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+
+
+def raise_if_stopped() -> None:
+    """Raise again a stop signal whose first raise went nowhere."""
+    if _STOP:
+        raise _stop_exception(_STOP[0])
 
 
 def warn(message: str) -> None:

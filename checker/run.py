@@ -17,19 +17,21 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import process as futures_process
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from checker.cli_errors import internal_error
+from checker.cli_errors import internal_error, raise_if_stopped
 from checker.errors import LawcheckError
 from checker.fingerprint import assign_fingerprints
 from checker.model import Document, FileReport, ParseResult, SourceLine
 
 AUTO_PARALLEL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ def _init_worker(spec: RuleSpec) -> None:
     global _worker_state
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us (Ctrl-C reaches the group)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # held back while we were forked
     _die_with_parent()
     if _worker_state is None or _worker_state[0] != spec:
         _worker_state = (spec, configure(load_base(spec), spec))
@@ -216,19 +219,30 @@ def run_checks(
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_init_worker, initargs=(spec,))
     try:
-        futures: dict[Future[Outcome], int] = {
-            pool.submit(_work, job, lang): index for index, job in enumerate(jobs)
-        }
+        # Workers are forked while the submits run: with Ctrl-C and SIGTERM held back meanwhile,
+        # neither can hit a worker before it ignores Ctrl-C, nor the parent inside a fork hook.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        try:
+            futures: dict[Future[Outcome], int] = {
+                pool.submit(_work, job, lang): index for index, job in enumerate(jobs)
+            }
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         if on_start:  # after the workers exist: a progress thread must not be forked
             on_start()
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                results[index] = future.result()
-            except BrokenProcessPool as exc:
-                results[index] = Outcome(jobs[index], error=internal_error(exc, jobs[index].display))
-            if advance:
-                advance()
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+            raise_if_stopped()
+            for future in done:
+                index = futures[future]
+                try:
+                    results[index] = future.result()
+                except BrokenProcessPool as exc:
+                    results[index] = Outcome(jobs[index],
+                                             error=internal_error(exc, jobs[index].display))
+                if advance:
+                    advance()
     except BaseException:  # Ctrl-C, SIGTERM (see checker.cli), or a bug: end every worker now
         _stop(pool)
         raise
@@ -245,3 +259,9 @@ def _stop(pool: ProcessPoolExecutor) -> None:
             process.kill()
     for process in processes:
         process.join(timeout=1)
+    # Let the pool's manager thread see the workers gone, and keep the interpreter's exit from
+    # waking it again: on 3.11 that wake-up can race the closing of its pipe and print a traceback.
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=2)
+        getattr(futures_process, "_threads_wakeups", {}).pop(manager, None)
