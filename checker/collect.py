@@ -88,7 +88,7 @@ def _compile(pattern: str, anchored: bool) -> Any:
     while i < len(pattern):
         char = pattern[i]
         if pattern.startswith("**/", i):
-            if not out[-1] == "(?:.*/)?":
+            if out[-1] != "(?:.*/)?":
                 out.append("(?:.*/)?")
             i += 3
             continue
