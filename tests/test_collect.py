@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.collect import GlobSet, collect, glob_matches
 
@@ -141,3 +143,41 @@ def test_globs_follow_gitignore_including_negation(tree: Path) -> None:
     (tree / "drafts/2025/archive").write_text("x", encoding="utf-8")
     assert GlobSet(tree, ("archive/",)).matches(tree / "drafts/archive")
     assert not GlobSet(tree, ("archive/",)).matches(tree / "drafts/2025/archive")
+
+
+@pytest.mark.parametrize("pattern", ["[z-a]", "drafts/[z-a]*.txt", "x" * 1001])
+def test_a_pattern_that_is_no_glob_is_named(pattern: str) -> None:
+    from checker.collect import glob_problem
+
+    assert glob_problem(pattern)
+    assert glob_matches(pattern, "drafts/a.txt") is False  # and never raises
+
+
+@pytest.mark.parametrize(("pattern", "path", "expected"), [
+    ("**/" * 12 + "x", "a/" * 40 + "x", True),
+    ("**/" * 12 + "x", "a/" * 40 + "y", False),
+    ("*a*a*a*a*a*a*a*a*b", "a" * 200, False),
+    ("*a*a*a*a*a*a*a*a*b", "a" * 200 + "b", True),
+])
+def test_pathological_globs_match_like_the_plain_ones(pattern: str, path: str, expected: bool) -> None:
+    assert glob_matches(pattern, path) is expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab*?[]!-/.^\\")), max_size=30),
+       st.text(alphabet=st.sampled_from(list("ab/.-")), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_any_pattern_is_a_glob_or_a_named_problem(pattern: str, path: str) -> None:
+    from checker.collect import glob_problem
+
+    problem = glob_problem(pattern)
+    matched = glob_matches(pattern, path)
+    assert problem is None or matched is False
+
+
+def test_input_globs_do_not_follow_link_loops(tree: Path) -> None:
+    import os
+
+    os.symlink(".", tree / "drafts" / "again")
+    os.symlink("..", tree / "drafts" / "2025" / "up")
+    found = collect(["drafts/**/*.txt"], cwd=tree)
+    assert names(tree, found.files) == ["drafts/2025/kpk-cassation.txt", "drafts/archive/old.txt"]

@@ -8,7 +8,7 @@ brackets in a draft cannot turn into styles.
 
 from __future__ import annotations
 
-from io import StringIO
+from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -24,19 +24,26 @@ from checker.report import (
     sorted_findings,
     source_lines,
     summarize,
+    to_string,
     visible_lines,
 )
 from checker.report.i18n import STRINGS, amendment_label, citation, effect_name, severity_name, t
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 MAX_LINES = 6
+# Lines per print: one print per line costs rich's per-call overhead, one print for everything
+# holds every rendered segment of a long report at once.
+PRINT_LINES = 2000
 INDENT = "    "
 
 
 def render(ctx: ReportContext) -> str:
-    buffer = StringIO()
+    return to_string(lambda out: write(ctx, out))
+
+
+def write(ctx: ReportContext, out: TextIO) -> None:
     console = Console(
-        file=buffer,
+        file=out,
         force_terminal=ctx.color,
         no_color=not ctx.color,
         color_system="standard" if ctx.color else None,
@@ -51,9 +58,11 @@ def render(ctx: ReportContext) -> str:
         lines.append(Text(t("no_files", ctx.lang)))
     for report in ctx.reports:
         lines.extend(file_block(report, ctx.lang_for(report), ctx.color))
+        while len(lines) >= PRINT_LINES:
+            console.print(Text("\n").join(lines[:PRINT_LINES]))
+            del lines[:PRINT_LINES]
     lines.append(summary_line(ctx))
-    console.print(Text("\n").join(lines))  # one print: rich's per-call overhead dominates otherwise
-    return buffer.getvalue()
+    console.print(Text("\n").join(lines))
 
 
 def notice_line(notice) -> Text:
