@@ -96,26 +96,9 @@ class ReportContext:
         return rule_from_finding(finding, self.lang)
 
 
-def render(
-    fmt: str,
-    reports: Sequence[FileReport],
-    *,
-    lang: str,
-    rules: Sequence[RuleMeta],
-    color: bool = False,
-    tool_version: str,
-    root: Path | None = None,
-    per_draft: bool = False,
-) -> str:
-    """Render the checked drafts in one of FORMATS, chrome in `lang` (kk, ru or en).
-
-    With `per_draft`, each draft's own part (headings, labels, citations) is in that draft's
-    language and only the run-wide parts (notices, summary) are in `lang`.
-    """
-    module, ctx = _prepare(fmt, reports, lang=lang, rules=rules, color=color,
-                           tool_version=tool_version, root=root, per_draft=per_draft)
-    text: str = module.render(ctx)
-    return text
+def render(fmt: str, reports: Sequence[FileReport], **options: Any) -> str:
+    """The report `write` makes (same keywords), as one string."""
+    return to_string(lambda out: write(fmt, reports, out, **options))
 
 
 def write(
@@ -130,26 +113,12 @@ def write(
     root: Path | None = None,
     per_draft: bool = False,
 ) -> None:
-    """`render()`, written to `out` as it is made where the format can (text, JSON, SARIF)."""
-    module, ctx = _prepare(fmt, reports, lang=lang, rules=rules, color=color,
-                           tool_version=tool_version, root=root, per_draft=per_draft)
-    if hasattr(module, "write"):
-        module.write(ctx, out)
-    else:
-        out.write(module.render(ctx))
+    """Render the checked drafts in one of FORMATS, chrome in `lang` (kk, ru or en), to `out`.
 
-
-def _prepare(
-    fmt: str,
-    reports: Sequence[FileReport],
-    *,
-    lang: str,
-    rules: Sequence[RuleMeta],
-    color: bool,
-    tool_version: str,
-    root: Path | None,
-    per_draft: bool,
-) -> tuple[Any, ReportContext]:
+    Written as it is made where the format can (text, JSON, SARIF). With `per_draft`, each
+    draft's own part (headings, labels, citations) is in that draft's language and only the
+    run-wide parts (notices, summary) are in `lang`.
+    """
     if fmt not in FORMATS:
         raise ConfigError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if lang not in LANGUAGES:
@@ -163,7 +132,11 @@ def _prepare(
         root=root,
         per_draft=per_draft,
     )
-    return importlib.import_module(_MODULES[fmt]), ctx
+    module = importlib.import_module(_MODULES[fmt])
+    if hasattr(module, "write"):
+        module.write(ctx, out)
+    else:
+        out.write(module.render(ctx))
 
 
 def write_json(data: object, out: TextIO) -> None:
