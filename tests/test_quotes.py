@@ -64,3 +64,15 @@ def test_spans_are_ordered_disjoint_and_made_of_quote_marks(text: str) -> None:
         last_end = end
     assert list(scan.stray) == sorted(set(scan.stray))
     assert all(text[pos] in '«"' for pos in scan.stray)
+
+
+def test_recovered_quotes_are_read_in_the_same_single_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.parsing.recover import recovery_end
+
+    text = "".join(f"{2 * i + 1}) в статье 2 слова «по решению суда заменить;\n{2 * i + 2}) статью 5 исключить;\n"
+                   for i in range(300))
+    counter = _CountingEvents()
+    monkeypatch.setattr(quotes, "_EVENTS", counter)
+    scan = scan_quotes(text, recover=recovery_end)
+    assert len(scan.recovered) == 300  # each taken up to the next instruction, not to the end
+    assert counter.visited == len(re.findall(r'[«»"\n]', text))
