@@ -9,6 +9,7 @@ JSON sorted by path and rule, so that its diffs are readable in review.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -16,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from checker import __version__
+from checker.budgets import BASELINE_MAX_BYTES, MAX_NUMBER_DIGITS, read_regular, value_problem
 from checker.errors import LawcheckError
 from checker.model import FileReport
+from checker.output import write_text
 
 FORMAT_VERSION = 1
 
@@ -73,28 +76,35 @@ def dump(entries: list[dict[str, Any]], *, now: datetime | None = None) -> str:
 
 
 def write(path: Path, entries: list[dict[str, Any]]) -> None:
-    """Write the baseline file, creating its folder."""
+    """Write the baseline file (atomically), creating its folder."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dump(entries), encoding="utf-8")
-    except OSError as exc:
-        raise BaselineError(f"cannot write the baseline: {exc.strerror or exc}", str(path)) from None
+        write_text(path, dump(entries), what="baseline")
+    except LawcheckError as exc:
+        raise BaselineError(exc.message, exc.location, exc.hint) from None
 
 
 def load(path: Path) -> Baseline:
     """Read a baseline file; anything unexpected is a one-line BaselineError naming the file."""
     hint = "recreate it with `lawcheck baseline create`"
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         raise BaselineError("baseline file not found", str(path),
-                            "create it with `lawcheck baseline create`") from None
-    except (OSError, UnicodeDecodeError) as exc:
+                            "create it with `lawcheck baseline create`")
+    data = read_regular(path, BASELINE_MAX_BYTES, error=BaselineError, what="baseline",
+                        hint="a baseline this large holds too many findings: fix some and "
+                             "recreate it with `lawcheck baseline create`")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise BaselineError(f"cannot read the baseline: {exc}", str(path), hint) from None
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_int=_small_int, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise BaselineError(f"not valid JSON: {exc.msg}", f"{path}:{exc.lineno}", hint) from None
+    except RecursionError:
+        raise BaselineError("not a lawcheck baseline (nested too deeply)", str(path), hint) from None
+    except ValueError as exc:
+        raise BaselineError(f"not a lawcheck baseline ({value_problem(exc)})", str(path),
+                            hint) from None
     if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
         raise BaselineError("not a lawcheck baseline (no \"entries\" list)", str(path), hint)
     if document.get("version") != FORMAT_VERSION:
@@ -106,6 +116,17 @@ def load(path: Path) -> Baseline:
             raise BaselineError(f"entry {index + 1} has no fingerprint", str(path), hint)
         entries[value] = str(entry.get("path") or "")
     return Baseline(path=path, entries=entries)
+
+
+def _small_int(text: str) -> int:
+    """A JSON integer; one of thousands of digits is refused before Python converts it."""
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"a number of {len(text)} digits")
+    return int(text)
+
+
+def _no_constant(text: str) -> float:
+    raise ValueError(f"{text} is not JSON")
 
 
 def apply_baseline(

@@ -8,7 +8,7 @@ import sys
 import click
 
 from checker import __version__
-from checker.cli_errors import LawcheckGroup, suggest
+from checker.cli_errors import LawcheckGroup, Terminated, install_signal_handlers, suggest
 from checker.errors import LawcheckError
 
 
@@ -53,13 +53,21 @@ def main() -> None:
 
 
 def run() -> None:
-    """Console entry that turns user-facing errors into one line and exit code 2."""
+    """Console entry that turns user-facing errors into one line and exit code 2.
+
+    Ctrl-C exits 130 and SIGTERM 143, after ending any worker processes.
+    """
+    install_signal_handlers()
     try:
         code = main(standalone_mode=False)
     except LawcheckError as exc:
         click.echo(f"lawcheck: error: {exc}", err=True)
         sys.exit(2)
-    except click.exceptions.Abort:
+    except Terminated:
+        sys.exit(143)
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+            sys.exit(130)
         click.echo("lawcheck: aborted", err=True)
         sys.exit(2)
     except click.ClickException as exc:

@@ -11,23 +11,33 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
 from checker import __version__
 from checker import baseline as baseline_file
-from checker.cli_config import CONFIG_HELP, describe, extra_rule_paths, load_configured, rule_spec, shown
-from checker.collect import Collected, GlobSet, collect, display_path, relative_posix
+from checker.budgets import MAX_GLOBS
+from checker.cli_config import (
+    CONFIG_HELP,
+    describe,
+    extra_rule_paths,
+    load_configured,
+    rule_spec,
+    shown,
+    spec_inputs,
+)
+from checker.collect import Collected, GlobSet, collect, display_path, glob_problem, relative_posix
 from checker.config import FAIL_ON, FORMATS, Config, ConfigFinder
 from checker.errors import ConfigError, InputError
 from checker.model import SEVERITIES, FileReport, Finding, ResolutionRef
 from checker.report.i18n import format_date
+from checker.output import open_for_writing, refuse_inputs
 from checker.cli_errors import Exit2, LawcheckGroup, guarded, warn
-from checker.run import FileJob, Outcome, RuleSpec, effective_workers, run_checks
+from checker.run import FileJob, Outcome, RuleSpec, effective_workers, read_stdin, run_checks
 from checker.suppress import apply_suppressions
 
 DEFAULT_BASELINE = "lawcheck-baseline.json"
@@ -115,6 +125,7 @@ class Prepared:
 def _prepare(opts: dict[str, Any], cwd: Path, *, allow_empty: bool = False) -> Prepared:
     finder = ConfigFinder(opts["config_path"], cwd=cwd)
     extra = extra_rule_paths(opts["extra_rules"], cwd)
+    _check_globs(opts)
     include = [GlobSet(cwd, tuple(opts["include"]))]
     exclude = [GlobSet(cwd, tuple(opts["exclude"]))]
 
@@ -178,8 +189,21 @@ def _stdin_job(opts: dict[str, Any], cwd: Path) -> FileJob:
     """The draft on standard input; --stdin-filename names it (reports, config, baseline)."""
     name = opts["stdin_filename"] or "-"
     path = Path(name) if Path(name).is_absolute() else cwd / name
-    data = sys.stdin.buffer.read()
+    data = read_stdin()
     return FileJob(path=path, display=name, rel=relative_posix(path, cwd) or name, data=data)
+
+
+def _check_globs(opts: dict[str, Any]) -> None:
+    """Refuse a bad --include/--exclude pattern (like `[z-a]`) before anything is walked."""
+    if len(opts["include"]) + len(opts["exclude"]) > MAX_GLOBS:
+        raise InputError(f"more than {MAX_GLOBS} --include/--exclude patterns",
+                         hint="put them in fewer, wider globs")
+    for option in ("include", "exclude"):
+        for pattern in opts[option]:
+            problem = glob_problem(pattern)
+            if problem is not None:
+                raise InputError(f"--{option} {pattern!r} is not a valid glob: {problem}",
+                                 hint="fix the pattern; a range goes from low to high, like [a-z]")
 
 
 def show_progress(opts: dict[str, Any], files: int, terminal: bool) -> bool:
@@ -273,6 +297,9 @@ def _check(opts: dict[str, Any], cwd: Path) -> int:
                                      "baseline": opts["baseline_path"] or "from each config"})
         return 0
     given_baseline = _path_option(opts["baseline_path"], cwd)
+    if opts["output"]:
+        refuse_inputs(_path_option(opts["output"], cwd) or "", _inputs(prepared, given_baseline),
+                      location=opts["output"])
 
     reports, errors = _split(_execute(prepared, opts, lang))
     if fmt == "github" and not opts["output"]:
@@ -297,9 +324,8 @@ def _check(opts: dict[str, Any], cwd: Path) -> int:
         checked += part
     reports = sorted(checked, key=lambda report: report.path) if len(prepared.groups) > 1 else checked
 
-    text = _render(fmt, reports, lang=lang, rulesets=[g.ruleset for g in prepared.groups], cwd=cwd,
-                   color=use_color(fmt, opts["output"], opts["color"]))
-    _emit(text, opts["output"], cwd)
+    _emit_report(fmt, reports, lang=lang, rulesets=[g.ruleset for g in prepared.groups], cwd=cwd,
+                 color=use_color(fmt, opts["output"], opts["color"]), output=opts["output"])
 
     if not opts["quiet"]:
         for waiver in stale:
@@ -344,6 +370,16 @@ def _show_config(prepared: Prepared, cwd: Path, run: dict[str, Any]) -> None:
 def _first(*values: Any) -> Any:
     """The first value that is set: command line, then config, then default."""
     return next((value for value in values if value is not None), None)
+
+
+def _inputs(prepared: Prepared, baseline_path: Path | None) -> list[Path]:
+    """Every file this run reads: drafts, configs, rule and unit files, baselines."""
+    found = [job.path for job in prepared.jobs]
+    for group in prepared.groups:
+        found += [p for p in (group.config.path, baseline_path or group.config.baseline) if p is not None]
+    for spec in {group.spec for group in prepared.groups}:
+        found += spec_inputs(spec)
+    return found
 
 
 def _path_option(raw: str | None, cwd: Path) -> Path | None:
@@ -405,32 +441,49 @@ def _pick(texts: Any, lang: str) -> str:
     return ""
 
 
-def _render(fmt: str, reports: Sequence[FileReport], *, lang: str | None, rulesets: Sequence[Any],
-            cwd: Path, color: bool) -> str:
-    from checker.report import render
+def _emit_report(fmt: str, reports: Sequence[FileReport], *, lang: str | None, rulesets: Sequence[Any],
+                 cwd: Path, color: bool, output: str | None) -> None:
+    """Write the report to stdout or (atomically) to the --output file, as it is rendered."""
+    from checker.report import write
 
     chrome = lang or (reports[0].lang if reports else "en")
     metas: dict[str, Any] = {}
     for ruleset in rulesets:  # configs may add rules of their own: every one described once
         for meta in rule_metas(ruleset, chrome):
             metas.setdefault(meta.id, meta)
-    return render(fmt, reports, lang=chrome, rules=list(metas.values()), color=color,
-                  tool_version=__version__, root=cwd, per_draft=lang is None)
+
+    def render_to(out: TextIO) -> None:
+        write(fmt, reports, out, lang=chrome, rules=list(metas.values()), color=color,
+              tool_version=__version__, root=cwd, per_draft=lang is None)
+
+    _emit_with(render_to, output, cwd)
 
 
-def _emit(text: str, output: str | None, cwd: Path) -> None:
+def _emit_with(write_to: Callable[[TextIO], None], output: str | None, cwd: Path,
+               inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """`write_to` stdout as it goes, or to a temporary file renamed over --output when complete.
+
+    The --output file must be none of `inputs` (also through links): it is refused before
+    anything is written.
+    """
+    if not output:
+        write_to(sys.stdout)  # escape codes and all (click.echo would strip them off a tty)
+        sys.stdout.flush()
+        return
+    path = _path_option(output, cwd)
+    assert path is not None
+    refuse_inputs(path, inputs, location=output)
+    with open_for_writing(path, location=output) as out:
+        write_to(out)
+
+
+def _emit(text: str, output: str | None, cwd: Path, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Print `text`, or write it atomically to the --output file, which must be none of `inputs`."""
     if not output:
         # color=True: keep the escape codes the report chose to write (click strips them off a tty)
         click.echo(text, nl=not text.endswith("\n"), color=True)
         return
-    path = _path_option(output, cwd)
-    assert path is not None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write the report: {exc.strerror or exc}", output,
-                         "check the --output path") from None
+    _emit_with(lambda out: out.write(text), output, cwd, inputs)
 
 
 # --- lawcheck baseline create ------------------------------------------------------------------
@@ -477,6 +530,7 @@ def _baseline_create(opts: dict[str, Any], cwd: Path) -> int:
                                      cwd=cwd)
         target = (_path_option(opts["output"], cwd) or group.config.baseline
                   or (group.config.root if group.config.path else cwd) / DEFAULT_BASELINE)
+        refuse_inputs(target, _inputs(prepared, None), location=display_path(target, cwd))
         rel_paths = {job.display: job.rel for job in group.jobs}
         entries = baseline_file.build_entries(part, rel_paths)
         baseline_file.write(target, entries)

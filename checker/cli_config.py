@@ -7,12 +7,14 @@ the search everywhere.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from checker.budgets import resolve_path
 from checker.config import Config
 from checker.errors import InputError
 from checker.run import RuleSpec, configure, load_base
@@ -26,9 +28,9 @@ def extra_rule_paths(raw: Sequence[str], cwd: Path) -> tuple[Path, ...]:
     paths = []
     for item in raw:
         path = Path(item) if Path(item).is_absolute() else cwd / item
-        if not path.exists():
+        if not os.path.lexists(path):  # a link loop or a FIFO is reported when it is read
             raise InputError("rule file or folder not found", item, "check the --rules path")
-        paths.append(path.resolve())
+        paths.append(resolve_path(path))
     return tuple(paths)
 
 
@@ -42,6 +44,22 @@ def rule_spec(config: Config, extra: Sequence[Path] = (), *, builtin: bool = Tru
         severity=tuple(sorted(config.severity.items())),
         units=config.units,
     )
+
+
+def spec_inputs(spec: RuleSpec) -> list[Path]:
+    """The files a rule base is read from (rule, concept, unit and effects files): never an output."""
+    from checker.engine.loader import rule_files
+    from checker.errors import LawcheckError
+    from checker.resources import rules_dir
+
+    found = list(spec.units)
+    if spec.builtin:
+        found += sorted(Path(rules_dir()).rglob("*.y*ml"))  # the shared knowledge in subfolders too
+    try:
+        found += rule_files(spec.paths)
+    except LawcheckError:
+        pass  # the rules were loaded already; a folder that went away is not an output target
+    return found
 
 
 def load_configured(config: Config, spec: RuleSpec) -> tuple[Any, Any]:

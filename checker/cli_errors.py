@@ -5,10 +5,11 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -19,8 +20,53 @@ class Exit2(Exception):
     """Raised after problems were already printed: stop with exit code 2."""
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived (a CI job was cancelled): stop like Ctrl-C does, exit 143 (128 + 15)."""
+
+
+_STOP: list[int] = []  # signals received; a raise from a handler can be swallowed (at fork, in a
+                       # finaliser), so long waits also look here
+
+
+def _stop_exception(signum: int) -> BaseException:
+    return KeyboardInterrupt() if signum == signal.SIGINT else Terminated()
+
+
+def on_signal(signum: int, frame: Any) -> None:
+    """SIGINT and SIGTERM handler: unwind the run (workers ended, temporary files removed)."""
+    _STOP.append(signum)
+    raise _stop_exception(signum)
+
+
+def install_signal_handlers() -> None:
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+
+
+def raise_if_stopped() -> None:
+    """Raise again a stop signal whose first raise went nowhere."""
+    if _STOP:
+        raise _stop_exception(_STOP[0])
+
+
 def warn(message: str) -> None:
-    click.echo(f"lawcheck: {message}", err=True)
+    try:
+        click.echo(f"lawcheck: {message}", err=True)
+    except OSError:
+        pass  # stderr itself is gone: nobody is left to tell
+
+
+def broken_pipe() -> NoReturn:
+    """The reader of stdout went away (`lawcheck … | head`): one line, exit 2, no traceback."""
+    try:  # Python flushes stdout again at exit; let that flush go nowhere
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    warn("error: standard output was closed before everything was written (broken pipe); "
+         "redirect it to a file to keep all of it")
+    sys.exit(2)
 
 
 def internal_error(exc: BaseException, where: str | None = None) -> str:
@@ -45,6 +91,10 @@ def guarded() -> Iterator[None]:
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Terminated:
+        sys.exit(143)
+    except BrokenPipeError:
+        broken_pipe()
     except Exception as exc:  # noqa: BLE001 - last resort, the user still gets one line
         if os.environ.get("LAWCHECK_DEBUG"):
             raise

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from itertools import groupby
+from pathlib import Path
+from typing import TextIO
 
 import click
 
-from pathlib import Path
-
 from checker.cli_config import CONFIG_HELP
 from checker.cli_errors import guard, warn
+from checker.output import refuse_inputs
+from checker.report import write_json
 
 from checker.model import ParseResult
 
@@ -35,7 +36,7 @@ def parse(path: str, fmt: str, output: str | None, config_path: str | None,
       lawcheck parse draft.txt --format json -o draft.json
       lawcheck parse - --stdin-filename draft.txt < draft.txt
     """
-    from checker.cli_check import _emit
+    from checker.cli_check import _emit_with
     from checker.config import ConfigFinder
     from checker.parsing import parse_document
     from checker.run import read_input
@@ -46,15 +47,21 @@ def parse(path: str, fmt: str, output: str | None, config_path: str | None,
     config = ConfigFinder(config_path).for_path(named if path != "-" or stdin_filename else Path.cwd())
     if config.exclude is not None and config.exclude.matches(named):
         warn(f"note: {named} is excluded by {config.path}: `lawcheck check` skips it")
+    inputs = [p for p in (None if path == "-" else path, config.path) if p is not None]
+    if output:
+        refuse_inputs(output, inputs, location=output)  # before reading: fail fast
     result = parse_document(read_input(path, stdin_filename))
-    if fmt == "json":
-        from checker import __version__
 
-        data = {"tool": {"name": "lawcheck", "version": __version__}, **result.to_json()}
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-    else:
-        text = render_tree(result)
-    _emit(text + "\n", output, Path.cwd())
+    def write_to(out: TextIO) -> None:
+        if fmt == "json":
+            from checker import __version__
+
+            # piece by piece: a large draft's parse is large
+            write_json({"tool": {"name": "lawcheck", "version": __version__}, **result.to_json()}, out)
+        else:
+            out.write(render_tree(result) + "\n")
+
+    _emit_with(write_to, output, Path.cwd(), inputs)
 
 
 def render_tree(result: ParseResult) -> str:

@@ -17,7 +17,7 @@ import click
 
 import yaml
 
-from checker.cli_config import CONFIG_HELP, extra_rule_paths, load_configured, rule_spec
+from checker.cli_config import CONFIG_HELP, extra_rule_paths, load_configured, rule_spec, spec_inputs
 from checker.cli_errors import LawcheckGroup, guard
 from checker.config import Config
 from checker.errors import LawcheckError
@@ -141,7 +141,7 @@ def list_rules(fmt: str, output: str | None, lang: str | None, extra: tuple[str,
             "examples": {"conflict": len(spec.examples.conflict), "comply": len(spec.examples.comply)},
         })
     if fmt == "json":
-        _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, Path.cwd())
+        _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, Path.cwd(), _inputs(extra, config))
         return
     from io import StringIO
 
@@ -157,7 +157,7 @@ def list_rules(fmt: str, output: str | None, lang: str | None, extra: tuple[str,
             acts = ", ".join(row["acts"]) or "any act"
             lines.append(f"{row['id']}  {severity}  {row['resolution']['label']}  ({acts})")
             lines.append(f"    {row['title']}")
-        _emit("\n".join(lines) + "\n", output, Path.cwd())
+        _emit("\n".join(lines) + "\n", output, Path.cwd(), _inputs(extra, config))
         return
     table = Table(title=f"{len(rows)} rules")
     table.add_column("id", no_wrap=True)
@@ -172,7 +172,7 @@ def list_rules(fmt: str, output: str | None, lang: str | None, extra: tuple[str,
                       row["title"])
     console.print(table)
     if output:
-        _emit(console.file.getvalue(), output, Path.cwd())  # type: ignore[attr-defined]
+        _emit(console.file.getvalue(), output, Path.cwd(), _inputs(extra, config))  # type: ignore[attr-defined]
 
 
 @rules.command("show")
@@ -246,7 +246,7 @@ def show_rule(rule_id: str, output: str | None, lang: str | None, extra: tuple[s
         if examples:
             out.append(f"  {kind} examples: {len(examples)}")
             out += [f"    - [{e.lang}, {e.operation}] {e.text or e.old}" for e in examples]
-    _emit("\n".join(out) + "\n", output, Path.cwd())
+    _emit("\n".join(out) + "\n", output, Path.cwd(), _inputs(extra, config))
 
 
 def example_location(rule: Any, kind: str, index: int) -> str:
@@ -262,10 +262,17 @@ def example_location(rule: Any, kind: str, index: int) -> str:
     return f"{source}:{mark.line + 1}:{mark.column + 1}"
 
 
-def _emit(text: str, output: str | None, cwd: Path) -> None:
+def _emit(text: str, output: str | None, cwd: Path, inputs: Sequence[Path | str] = ()) -> None:
     from checker.cli_check import _emit as emit
 
-    emit(text, output, cwd)
+    emit(text, output, cwd, inputs)
+
+
+def _inputs(extra: Sequence[str], config: Config, *drafts: str) -> list[Path | str]:
+    """What a rules command reads (rule files, the config, a draft): --output may be none of them."""
+    spec = rule_spec(config, extra_rule_paths(extra, Path.cwd()))
+    found: list[Path | str] = [*spec_inputs(spec), *(d for d in drafts if d != "-")]
+    return found + ([config.path] if config.path is not None else [])
 
 
 def _article_text(ref: Any) -> str:
@@ -353,8 +360,9 @@ def docs(output: str | None, extra: tuple[str, ...], config_path: str | None) ->
     """A Markdown catalogue of every position, grouped by resolution."""
     from checker.engine.catalogue import render_catalogue
 
-    text = render_catalogue(_load(extra, _config(config_path)))
-    _emit(text, output, Path.cwd())
+    config = _config(config_path)
+    text = render_catalogue(_load(extra, config))
+    _emit(text, output, Path.cwd(), _inputs(extra, config))
     if output is not None:
         click.echo(f"wrote {output}", err=True)
 
@@ -393,9 +401,10 @@ def explain(path: str, rule_id: str, amendment_id: str | None, output: str | Non
         raise LawcheckError(f"no amendment {amendment_id!r} in the draft (amendments: {known})",
                             location=path)
     if not amendments:
-        _emit(f"{result.path}: no amendments found\n", output, Path.cwd())
+        _emit(f"{result.path}: no amendments found\n", output, Path.cwd(), _inputs(extra, config, path))
         return
     chosen = lang or config.lang or result.language
     note = _config_note(rule, config)
     text = "\n\n".join(ruleset.explain(a, rule_id, chosen).render() for a in amendments)
-    _emit((f"note: {rule_id} is {note}\n\n{text}" if note else text) + "\n", output, Path.cwd())
+    _emit((f"note: {rule_id} is {note}\n\n{text}" if note else text) + "\n", output, Path.cwd(),
+          _inputs(extra, config, path))

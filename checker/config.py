@@ -11,6 +11,7 @@ scanning the text for the key (best effort).
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable
@@ -21,7 +22,16 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from checker.collect import GlobSet
+from checker.budgets import (
+    CONFIG_MAX_BYTES,
+    MAX_GLOBS,
+    MAX_NESTING,
+    is_regular_file,
+    read_regular,
+    resolve_path,
+    value_problem,
+)
+from checker.collect import GlobSet, glob_problem
 from checker.errors import ConfigError
 from checker.suppress import Suppression, reason_problem
 
@@ -117,7 +127,7 @@ class Config:
 
 def _show(path: Path) -> str:
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return resolve_path(path).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -125,11 +135,15 @@ def _show(path: Path) -> str:
 # --- discovery ---------------------------------------------------------------------------------
 
 def find_config(start: Path, *, upwards: bool = True) -> Path | None:
-    """The nearest config from `start` upwards; a pyproject.toml counts only with [tool.lawcheck]."""
+    """The nearest config from `start` upwards; a pyproject.toml counts only with [tool.lawcheck].
+
+    A config name that is not a regular file (a FIFO, a link loop) is found too, so that reading
+    it reports the problem instead of silently using another config.
+    """
     for folder in (start.resolve(), *start.resolve().parents) if upwards else (start.resolve(),):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if not candidate.is_file():
+            if not os.path.lexists(candidate) or candidate.is_dir():
                 continue
             if name == "pyproject.toml" and not _has_tool_table(candidate):
                 continue
@@ -138,13 +152,13 @@ def find_config(start: Path, *, upwards: bool = True) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    if not is_regular_file(path):
+        return False  # not a config anyone wrote for us
+    text = _read_config_bytes(path).decode("utf-8", "replace")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError:
-        return False
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
         # A broken pyproject.toml is ours to report only if it has a lawcheck table.
-        text = path.read_bytes().decode("utf-8", "replace")
         return re.search(r"^\s*\[+\s*tool\.lawcheck\b", text, re.M) is not None
     return isinstance(data.get("tool"), dict) and "lawcheck" in data["tool"]
 
@@ -155,7 +169,7 @@ def load_config(explicit: str | Path | None = None, *, cwd: Path | None = None) 
     if explicit is not None:
         path = Path(explicit)
         path = path if path.is_absolute() else cwd / path
-        if not path.is_file():
+        if not os.path.lexists(path):
             raise ConfigError("config file not found", str(explicit),
                               "check the --config path")
     else:
@@ -164,8 +178,8 @@ def load_config(explicit: str | Path | None = None, *, cwd: Path | None = None) 
             return Config(path=None, root=cwd)
         path = found
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = _read_config_bytes(path).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"cannot read the config file: {exc}", _show(path),
                           "save it as UTF-8 text") from None
     if path.suffix == ".toml":
@@ -222,18 +236,35 @@ class ConfigFinder:
         return found
 
 
+def _read_config_bytes(path: Path) -> bytes:
+    return read_regular(path, CONFIG_MAX_BYTES, location=_show(path), error=ConfigError,
+                        what="config file", hint="a config is a few lines of settings")
+
+
 # --- YAML --------------------------------------------------------------------------------------
+
+_YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_OPENING = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
 
 def _read_yaml(text: str, path: Path) -> tuple[dict[str, Any], Callable[[Loc], int]]:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        _check_yaml_shape(text, path)
+        loader = _YamlLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigError(f"invalid YAML: {problem}", f"{_show(path)}:{line}",
                           "check indentation and quotes") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise ConfigError(f"invalid YAML: {value_problem(exc)}", _show(path)) from None
     if data is None:
         return {}, lambda loc: 1
     if not isinstance(data, dict):
@@ -249,6 +280,26 @@ def _read_yaml(text: str, path: Path) -> tuple[dict[str, Any], Callable[[Loc], i
         return 1
 
     return data, locate
+
+
+def _check_yaml_shape(text: str, path: Path) -> None:
+    """Refuse aliases (a few lines can expand to gigabytes) and deep nesting before composing."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_YamlLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise ConfigError("aliases (*name) are not supported in the config", _where(path, event),
+                              "write the value out")
+        if isinstance(event, _OPENING):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise ConfigError(f"nested more than {MAX_NESTING} levels deep", _where(path, event),
+                                  "a config has a few levels of keys and lists")
+        elif isinstance(event, _CLOSING):
+            depth -= 1
+
+
+def _where(path: Path, event: Any) -> str:
+    return f"{_show(path)}:{event.start_mark.line + 1}"
 
 
 def _mark_nodes(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> None:
@@ -282,6 +333,11 @@ def _read_toml(text: str, path: Path) -> tuple[dict[str, Any], Callable[[Loc], i
         found = re.search(r"at line (\d+)", str(exc))
         line = found.group(1) if found else "1"
         raise ConfigError(f"invalid TOML: {str(exc).split(' (at')[0]}", f"{_show(path)}:{line}") from None
+    except RecursionError:
+        raise ConfigError("invalid TOML: nested too deeply", _show(path),
+                          "a config has a few levels of keys and lists") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise ConfigError(f"invalid TOML: {value_problem(exc)}", _show(path)) from None
     tool = data.get("tool", {})
     if not isinstance(tool, dict) or "lawcheck" not in tool:
         raise ConfigError("no [tool.lawcheck] table", _show(path),
@@ -354,11 +410,23 @@ def _build(data: dict[str, Any], path: Path, locate: Callable[[Loc], int]) -> Co
     def location(loc: Loc) -> str:
         return f"{_show(path)}:{locate(loc)}"
 
+    globs = [(("include", i), p) for i, p in enumerate(model.include)]
+    globs += [(("exclude", i), p) for i, p in enumerate(model.exclude)]
+    globs += [(("suppressions", i, "file"), s.file) for i, s in enumerate(model.suppressions) if s.file]
+    if len(globs) > MAX_GLOBS:
+        raise ConfigError(f"more than {MAX_GLOBS} glob patterns", _show(path),
+                          "put them in fewer, wider globs")
+    for loc, pattern in globs:
+        problem = glob_problem(pattern)
+        if problem is not None:
+            raise ConfigError(f"{pattern!r} is not a valid glob: {problem}", location(loc),
+                              "fix the pattern; a range goes from low to high, like [a-z]")
+
     def existing(key: str, what: str) -> list[Path]:
         found = []
         for index, entry in enumerate(getattr(model, key)):
-            where = (root / entry).resolve()
-            if not where.exists():
+            where = resolve_path(root / entry)
+            if not os.path.lexists(where):  # a link loop or a FIFO is reported when it is read
                 raise ConfigError(f"{what} path {entry!r} does not exist", location((key, index)),
                                   "paths in the config are relative to the config file's folder")
             found.append(where)

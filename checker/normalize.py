@@ -4,7 +4,7 @@ Drafts arrive with every quote style, dash and space of Word, with Latin look-al
 Kazakh words (`бiрiншi`, `Yкімет`) and Cyrillic `І` inside Roman numerals (`№ 731-VІ`). The parser
 and the rules see one form; every report still points at the user's line and column, so all
 changes here keep a position map. Most replacements are one character for one; the few that
-delete (zero-width spaces, soft hyphens) are recorded so `to_original()` stays exact.
+delete (invisible format characters) are recorded so `to_original()` stays exact.
 """
 
 from __future__ import annotations
@@ -23,8 +23,15 @@ _TRANSLATE.update({ord(c): '"' for c in _STRAIGHT_QUOTES})
 _TRANSLATE.update({ord("\u2039"): "«", ord("\u203a"): "»", ord("\u2018"): "'", ord("\u2019"): "'",
                    ord("\u02bc"): "'", ord("\u2116"): "№"})
 
-# Characters that carry nothing and are deleted (positions remembered).
-_DELETED = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Invisible format characters (Unicode category Cf: soft hyphen, zero-width space and joiners,
+# bidi marks, embeddings and isolates, word joiner, BOM, tags, ...) carry nothing a parser may
+# see: a right-to-left mark before a header must not make it another line. They are deleted
+# (positions remembered). tests/test_normalize.py checks this covers every Cf of Python's Unicode.
+FORMAT_CHARS = ("\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+                "\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+                "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+                "\U000e0020-\U000e007f")
+_DELETED = re.compile(f"[{FORMAT_CHARS}]+")
 
 # Latin letters that look like Cyrillic ones, used only inside words that also hold Cyrillic.
 _LATIN_TO_CYRILLIC = str.maketrans({
@@ -48,27 +55,28 @@ class Normalized:
 
     text: str
     original: str
-    _deleted: tuple[int, ...] = field(default=(), repr=False)  # original offsets removed
+    # One entry per run of deleted characters: the normalized offset right after the run, and
+    # how many original characters were deleted up to there. O(log runs) per lookup.
+    _run_at: tuple[int, ...] = field(default=(), repr=False)
+    _shift: tuple[int, ...] = field(default=(), repr=False)
 
     def to_original(self, pos: int) -> int:
         """Offset in the original text of the character at `pos` of the normalized text."""
-        if not self._deleted:
-            return pos
-        # Each deleted original char before the answer shifts it by one; iterate to fixpoint.
-        orig = pos
-        while True:
-            shifted = pos + bisect.bisect_right(self._deleted, orig)
-            if shifted == orig:
-                return orig
-            orig = shifted
+        i = bisect.bisect_right(self._run_at, pos) - 1
+        return pos if i < 0 else pos + self._shift[i]
 
 
 def normalize(text: str) -> Normalized:
     """Canonical form of `text` for parsing and matching; see the module docstring."""
     original = text
-    deleted: tuple[int, ...] = ()
+    run_at: list[int] = []
+    shift: list[int] = []
     if _DELETED.search(text):
-        deleted = tuple(m.start() for m in _DELETED.finditer(text))
+        removed = 0
+        for m in _DELETED.finditer(text):
+            run_at.append(m.start() - removed)
+            removed += m.end() - m.start()
+            shift.append(removed)
         text = _DELETED.sub("", text)
     if _SPECIAL.search(text):
         text = _SPECIAL.sub(lambda m: _TRANSLATE[ord(m.group())], text)
@@ -91,7 +99,7 @@ def normalize(text: str) -> Normalized:
         chars = _fix_roman(text, m.start(), m.end(), chars)
     if chars is not None:
         text = "".join(chars)
-    return Normalized(text=text, original=original, _deleted=deleted)
+    return Normalized(text=text, original=original, _run_at=tuple(run_at), _shift=tuple(shift))
 
 
 def _fix_roman(text: str, start: int, end: int, chars: list[str] | None) -> list[str] | None:

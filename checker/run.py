@@ -4,27 +4,35 @@ Workers get a picklable RuleSpec and load the configured rule set once each (on 
 already-loaded set is inherited through fork). One draft that cannot be read, or that trips a bug,
 becomes an error outcome for that file only: the others are still checked and reported, and the
 caller exits 2 at the end so that CI notices.
+
+There are never more workers than CPUs this process may use. An interrupt (Ctrl-C, SIGTERM from
+CI) stops the whole run: queued drafts are dropped and every worker is ended at once, so that no
+process outlives the run; workers ignore Ctrl-C themselves and leave it to the parent.
 """
 
 from __future__ import annotations
 
 import os
 import statistics
+import signal
 import sys
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import process as futures_process
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from checker.cli_errors import internal_error
+from checker.cli_errors import internal_error, raise_if_stopped
 from checker.errors import LawcheckError
 from checker.fingerprint import assign_fingerprints
 from checker.model import Document, FileReport, ParseResult, SourceLine
+
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 @dataclass(frozen=True)
@@ -83,10 +91,17 @@ def read_data(data: bytes, name: str) -> Document:
     return replace(document, path=name)
 
 
+def read_stdin() -> bytes:
+    """Standard input, at most one byte over the draft budget (reading it then says it is too large)."""
+    from checker.budgets import DRAFT_MAX_BYTES
+
+    return sys.stdin.buffer.read(DRAFT_MAX_BYTES + 1)
+
+
 def read_input(raw: str, stdin_filename: str | None = None) -> Document:
     """`-` is standard input (named by --stdin-filename); anything else a file."""
     if raw == "-":
-        return read_data(sys.stdin.buffer.read(), stdin_filename or "-")
+        return read_data(read_stdin(), stdin_filename or "-")
     return read(Path(raw))
 
 
@@ -156,6 +171,10 @@ _worker_state: tuple[RuleSpec, Any] | None = None
 
 def _init_worker(spec: RuleSpec) -> None:
     global _worker_state
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us (Ctrl-C reaches the group)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # held back while we were forked
+    _die_with_parent()
     if _worker_state is None or _worker_state[0] != spec:
         _worker_state = (spec, configure(load_base(spec), spec))
 
@@ -170,6 +189,18 @@ def _warm_up() -> None:
     try:
         parse(Document(path="<warm-up>", lines=(SourceLine(1, "1-бап."),)))
     except Exception:  # noqa: BLE001 - only an optimisation; the real run reports real errors
+        pass
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel ends this worker if the parent dies without stopping it (SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
         pass
 
 
@@ -199,10 +230,14 @@ def idle_cpus() -> int:
 
 
 def effective_workers(jobs: int | None, files: int) -> int | None:
-    """How many processes: a number as asked (0 = every usable CPU), or None = decide while running."""
+    """How many processes: a number as asked (0 = every usable CPU), or None = decide while running.
+
+    Never more than the usable CPUs: more processes only add memory (each holds the rule base)
+    and never finish sooner.
+    """
     if jobs is None:
         return None if files > 1 and available_cpus() > 1 else 1
-    wanted = available_cpus() if jobs == 0 else jobs
+    wanted = available_cpus() if jobs == 0 else min(jobs, available_cpus())
     return max(1, min(wanted, files))
 
 
@@ -295,19 +330,52 @@ def _run_pool(jobs: Sequence[FileJob], spec: RuleSpec, ruleset: Any, lang: str |
     _worker_state = (spec, ruleset)  # inherited by forked workers: no second load
     context = get_context("fork") if sys.platform.startswith("linux") else None
     results: dict[int, Outcome] = {}
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_init_worker, initargs=(spec,)) as pool:
-        futures: dict[Future[Outcome], int] = {
-            pool.submit(_work, job, lang): index for index, job in enumerate(jobs)
-        }
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_init_worker, initargs=(spec,))
+    try:
+        # Workers are forked while the submits run: with Ctrl-C and SIGTERM held back meanwhile,
+        # neither can hit a worker before it ignores Ctrl-C, nor the parent inside a fork hook.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        try:
+            futures: dict[Future[Outcome], int] = {
+                pool.submit(_work, job, lang): index for index, job in enumerate(jobs)
+            }
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         if on_start:  # after the workers exist: a progress thread must not be forked
             on_start()
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                results[index] = future.result()
-            except BrokenProcessPool as exc:
-                results[index] = Outcome(jobs[index], error=internal_error(exc, jobs[index].display))
-            if advance:
-                advance()
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+            raise_if_stopped()
+            for future in done:
+                index = futures[future]
+                try:
+                    results[index] = future.result()
+                except BrokenProcessPool as exc:
+                    results[index] = Outcome(jobs[index],
+                                             error=internal_error(exc, jobs[index].display))
+                if advance:
+                    advance()
+    except BaseException:  # Ctrl-C, SIGTERM (see checker.cli), or a bug: end every worker now
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
     return [results[i] for i in range(len(jobs))]
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Drop the queued drafts and end the workers at once, whatever they are doing."""
+    processes = list(getattr(pool, "_processes", {}).values())  # CPython keeps them here
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=1)
+    # Let the pool's manager thread see the workers gone, and keep the interpreter's exit from
+    # waking it again: on 3.11 that wake-up can race the closing of its pipe and print a traceback.
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=2)
+        getattr(futures_process, "_threads_wakeups", {}).pop(manager, None)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.collect import GlobSet, collect, glob_matches
 
@@ -152,3 +154,41 @@ def test_folder_walk_collects_every_format_lawcheck_reads(tmp_path: Path) -> Non
     result = collect([str(tmp_path / "bills")])
     assert names(tmp_path, result.files) == ["bills/a.pdf", "bills/b.html", "bills/c.HTM", "bills/d.docx",
                                               "bills/e.txt"]
+
+
+@pytest.mark.parametrize("pattern", ["[z-a]", "drafts/[z-a]*.txt", "x" * 1001])
+def test_a_pattern_that_is_no_glob_is_named(pattern: str) -> None:
+    from checker.collect import glob_problem
+
+    assert glob_problem(pattern)
+    assert glob_matches(pattern, "drafts/a.txt") is False  # and never raises
+
+
+@pytest.mark.parametrize(("pattern", "path", "expected"), [
+    ("**/" * 12 + "x", "a/" * 40 + "x", True),
+    ("**/" * 12 + "x", "a/" * 40 + "y", False),
+    ("*a*a*a*a*a*a*a*a*b", "a" * 200, False),
+    ("*a*a*a*a*a*a*a*a*b", "a" * 200 + "b", True),
+])
+def test_pathological_globs_match_like_the_plain_ones(pattern: str, path: str, expected: bool) -> None:
+    assert glob_matches(pattern, path) is expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab*?[]!-/.^\\")), max_size=30),
+       st.text(alphabet=st.sampled_from(list("ab/.-")), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_any_pattern_is_a_glob_or_a_named_problem(pattern: str, path: str) -> None:
+    from checker.collect import glob_problem
+
+    problem = glob_problem(pattern)
+    matched = glob_matches(pattern, path)
+    assert problem is None or matched is False
+
+
+def test_input_globs_do_not_follow_link_loops(tree: Path) -> None:
+    import os
+
+    os.symlink(".", tree / "drafts" / "again")
+    os.symlink("..", tree / "drafts" / "2025" / "up")
+    found = collect(["drafts/**/*.txt"], cwd=tree)
+    assert names(tree, found.files) == ["drafts/2025/kpk-cassation.txt", "drafts/archive/old.txt"]

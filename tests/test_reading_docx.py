@@ -471,3 +471,51 @@ def test_size_limit_applies_to_docx(tmp_path: Path) -> None:
     path = small_docx(tmp_path)
     with pytest.raises(InputError):
         read_document(path, max_bytes=path.stat().st_size - 1)
+
+
+# --- budgets: what a hostile .docx costs -----------------------------------------------------------
+
+def test_a_part_compressed_with_a_method_word_never_uses_is_refused(tmp_path: Path) -> None:
+    from tests.hostile import docx
+
+    source = docx(tmp_path / "plain.docx", ["1-бап."])
+    target = tmp_path / "bzip2.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info.filename), compress_type=zipfile.ZIP_BZIP2)
+    with pytest.raises(InputError, match="method Word never uses"):
+        read_document(target)
+
+
+def test_a_part_larger_than_it_declares_is_cut_off_not_inflated(tmp_path: Path) -> None:
+    from tests.hostile import docx, lie_about_size
+
+    path = docx(tmp_path / "lie.docx", [], raw_body="<w:p/>" * 200_000)
+    lie_about_size(path, "word/document.xml", 1000)
+    with pytest.raises(InputError, match=r"not a valid \.docx"):
+        read_document(path)
+
+
+def test_a_numbering_label_of_thousands_of_placeholders_is_refused(tmp_path: Path) -> None:
+    from tests.hostile import docx, numbering_xml
+
+    path = docx(tmp_path / "bomb.docx", ["тармақ"] * 3, numbered=True,
+                numbering=numbering_xml("%1" * 20_000))
+    with pytest.raises(InputError, match="numbering label longer than 64") as caught:
+        read_document(path)
+    assert caught.value.location == str(path)
+
+
+def test_a_long_but_real_label_is_kept(tmp_path: Path) -> None:
+    from tests.hostile import docx, numbering_xml
+
+    path = docx(tmp_path / "ok.docx", ["тармақ"], numbered=True, numbering=numbering_xml("Бап %1."))
+    assert [line.text for line in read_document(path).lines] == ["Бап 1. тармақ"]
+
+
+def test_a_paragraph_of_too_many_elements_is_refused(tmp_path: Path) -> None:
+    from tests.hostile import docx
+
+    path = docx(tmp_path / "runs.docx", [], raw_body="<w:p>" + "<w:r/>" * 60_000 + "</w:p>")
+    with pytest.raises(InputError, match="more than 50000 XML elements"):
+        read_document(path)

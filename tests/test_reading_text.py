@@ -9,6 +9,7 @@ import pytest
 
 from checker.errors import InputError
 from checker.model import SourceLine
+from checker.budgets import DRAFT_MAX_BYTES
 from checker.reading import DEFAULT_MAX_BYTES, read_document
 from checker.reading.text import split_lines
 
@@ -252,5 +253,5 @@ def test_size_limit(tmp_path: Path) -> None:
         read_document(path, max_bytes=99)
 
 
-def test_default_limit_is_50_mb() -> None:
-    assert DEFAULT_MAX_BYTES == 50 * 1024 * 1024
+def test_default_limit_is_the_documented_budget() -> None:
+    assert DEFAULT_MAX_BYTES == DRAFT_MAX_BYTES == 20 * 1024 * 1024  # README, "Budgets"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.budgets import read_regular, resolve_path
 from checker.engine.conditions import (
     Occurrence,
     Positional,
@@ -32,6 +33,7 @@ from checker.model import Amendment
 from checker.resources import rules_dir
 
 LEVELS = ("article", "part", "paragraph", "subparagraph")
+SPLIT_HINT = "split it into smaller files"
 
 
 class ConceptNode(Positional):
@@ -187,15 +189,10 @@ def concept_files(folder: Path) -> list[Path]:
 def _read(file: Path, model: Any, what: str, errors: list[RuleFileError]) -> tuple[Any, MarkMap | None]:
     shown = _display(file)
     try:
-        if not file.is_file():
-            errors.append(RuleFileError("not a regular file", location=shown))
-            return None, None
-        if file.stat().st_size > MAX_BYTES:
-            errors.append(RuleFileError(f"{what} larger than 1 MB", location=shown))
-            return None, None
-        content = file.read_bytes()
-    except OSError as exc:
-        errors.append(RuleFileError(f"cannot read: {exc.strerror}", location=shown))
+        content = read_regular(file, MAX_BYTES, location=shown, error=RuleFileError, what=what,
+                               hint=SPLIT_HINT)
+    except RuleFileError as exc:
+        errors.append(exc)
         return None, None
     spec, found, marks = read_model(content, shown, model, what)
     errors.extend(found)
@@ -204,7 +201,7 @@ def _read(file: Path, model: Any, what: str, errors: list[RuleFileError]) -> tup
 
 def _display(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(resolve_path(path).relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 

@@ -6,10 +6,12 @@ at that rule. The shared knowledge (concepts, units, effect markers) is read wit
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from checker.engine.knowledge import read_knowledge_cached
+from checker.budgets import read_regular, resolve_path
+from checker.engine.knowledge import SPLIT_HINT, read_knowledge_cached
 from checker.engine.ruleset import Rule, RuleSet
 from checker.engine.schema import RuleSpec
 from checker.engine.yamlread import MAX_BYTES, MarkMap, _error, read_model
@@ -40,9 +42,9 @@ def rule_files(paths: Iterable[Path | str]) -> list[Path]:
         path = Path(item)
         if path.is_dir():
             for child in sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")):
-                found.setdefault(child.resolve(), None)
-        elif path.is_file():
-            found.setdefault(path.resolve(), None)
+                found.setdefault(resolve_path(child), None)
+        elif os.path.lexists(path):  # a link loop or a FIFO is refused when it is read
+            found.setdefault(resolve_path(path), None)
         else:
             raise RuleFileError("no such rule file or folder", location=str(item))
     return list(found)
@@ -65,12 +67,10 @@ def _read_all(files: Sequence[Path], strict: bool = True, units: Sequence[Path] 
     for file in files:
         shown = _display(file)
         try:
-            content = file.read_bytes()
-        except OSError as exc:
-            errors.append((file, RuleFileError(f"cannot read: {exc.strerror}", location=shown)))
-            continue
-        if len(content) > MAX_BYTES:
-            errors.append((file, RuleFileError("rule file larger than 1 MB", location=shown)))
+            content = read_regular(file, MAX_BYTES, location=shown, error=RuleFileError,
+                                   what="rule file", hint=SPLIT_HINT)
+        except RuleFileError as exc:
+            errors.append((file, exc))
             continue
         spec, found, marks = _read(content, shown)
         errors.extend((file, error) for error in found)

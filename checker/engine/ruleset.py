@@ -581,6 +581,19 @@ def constitution_ref(c: Any) -> ConstitutionRef:
                            equivalent)
 
 
+_CITATIONS: dict[int, tuple[Any, tuple[tuple[ResolutionRef, ...], tuple[ConstitutionRef, ...]]]] = {}
+
+
+def _citations(spec: Any) -> tuple[tuple[ResolutionRef, ...], tuple[ConstitutionRef, ...]]:
+    """A rule's citations, made once and shared by all its findings (a draft may have 50,000)."""
+    cached = _CITATIONS.get(id(spec))
+    if cached is None or cached[0] is not spec:
+        value = (tuple(resolution_ref(r) for r in (spec.resolution, *spec.also_cites)),
+                 tuple(constitution_ref(c) for c in spec.constitution))
+        cached = _CITATIONS[id(spec)] = (spec, value)
+    return cached[1]
+
+
 def _finding(rule: Rule, amendment: Amendment, path: str, lang: str, draft_lang: str,
              evidence: list[tuple[TextView, Occurrence]], effect: str = "") -> Finding:
     spec = rule.spec
@@ -589,7 +602,7 @@ def _finding(rule: Rule, amendment: Amendment, path: str, lang: str, draft_lang:
     if spec.suggestion is not None:
         fallback = draft_lang if draft_lang in ("kk", "ru") else amendment.language
         suggestion = getattr(spec.suggestion, lang) or getattr(spec.suggestion, fallback, None) or ""
-    resolution = spec.resolution
+    resolutions, constitution = _citations(spec)
     ordered = _ordered(evidence)
     return Finding(
         rule=rule.id,
@@ -600,8 +613,8 @@ def _finding(rule: Rule, amendment: Amendment, path: str, lang: str, draft_lang:
         col=amendment.col,
         amendment=amendment.id,
         message=getattr(spec.message, lang),
-        resolutions=tuple(resolution_ref(r) for r in (resolution, *spec.also_cites)),
-        constitution=tuple(constitution_ref(c) for c in spec.constitution),
+        resolutions=resolutions,
+        constitution=constitution,
         evidence=_evidence_text(ordered),
         suggestion=suggestion,
         title=getattr(spec.title, lang),

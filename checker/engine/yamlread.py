@@ -17,10 +17,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from checker.budgets import RULE_FILE_MAX_BYTES, value_problem
 from checker.engine.schema import known_keys
 from checker.errors import RuleFileError
 
-MAX_BYTES = 1 << 20
+MAX_BYTES = RULE_FILE_MAX_BYTES
 Path_ = tuple[Any, ...]
 M = TypeVar("M", bound=BaseModel)
 
@@ -86,6 +87,8 @@ def _compose(text: str, path: str) -> tuple[Any, Any]:
                      f"YAML: character U+{exc.character:04X} is not allowed") from None
     except RecursionError:
         raise _error(path, None, "YAML is nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise _error(path, None, f"YAML: {value_problem(exc)}") from None
     finally:
         if loader is not None:
             loader.dispose()

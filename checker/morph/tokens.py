@@ -10,6 +10,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from checker.normalize import FORMAT_CHARS
+
 # COMBINING GRAPHEME JOINER: what a combining mark becomes. Invisible, a mark itself (so a
 # second fold leaves it alone), and ignored by the lemma functions.
 CGJ = "\u034f"
@@ -18,6 +20,7 @@ _MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe2
 _MARK_ANY = re.compile(f"[{_MARKS}]")
 _MARK_RUN = re.compile(f"([^{_MARKS}])?([{_MARKS}]+)", re.DOTALL)
 _CYRILLIC = re.compile("[\u0400-\u052f]")
+_FORMAT_ANY = re.compile(f"[{FORMAT_CHARS}]+")
 
 # Latin look-alikes of Cyrillic letters, applied only inside a word that also holds Cyrillic
 # (the seeds have шiлдедегi, баcқа). Keys are lower-case: an upper-case Latin letter is
@@ -104,9 +107,12 @@ def fold(text: str) -> str:
 
     Lower case, ё → е, NFC (a combining mark that composes with its base becomes part of the
     base, and every combining mark is replaced by an invisible CGJ), Latin look-alikes inside
-    Cyrillic words turned Cyrillic, apostrophes unified to ', hyphens U+2010/2011 to -.
-    Idempotent: fold(fold(t)) == fold(t).
+    Cyrillic words turned Cyrillic, apostrophes unified to ', hyphens U+2010/2011 to -. Invisible
+    format characters (bidi marks, zero-width spaces, ...) become CGJ too, so "су\u200bда" is
+    still one word. Idempotent: fold(fold(t)) == fold(t).
     """
+    if _FORMAT_ANY.search(text):
+        text = _FORMAT_ANY.sub(lambda m: CGJ * len(m.group()), text)
     if _MARK_ANY.search(text):
         text = _MARK_RUN.sub(_compose, text)
     if _CYRILLIC.search(text):

@@ -6,6 +6,7 @@ import bisect
 import re
 from functools import cache
 
+from checker.budgets import DRAFT_MAX_STATEMENTS
 from checker.errors import InputError
 from checker.language import unsupported_script
 from checker.morph import detect_language
@@ -84,7 +85,12 @@ def parse_document(doc: Document) -> ParseResult:
     stray = sorted(pos for pos in scan.stray if pos not in recovered)
     resolver = Resolver()
     resolver.language = detect_language(text)
-    for statement, parsed in parsed_statements(text, split_statements(text, scan.spans), scan.spans):
+    statements = split_statements(text, scan.spans)
+    if len(statements) > DRAFT_MAX_STATEMENTS:  # each costs the grammar's time: refuse up front
+        raise InputError(f"the draft is too long (more than {DRAFT_MAX_STATEMENTS:,} statements "
+                         "to parse)", location=doc.path,
+                         hint="split it into several drafts and check them together")
+    for statement, parsed in parsed_statements(text, statements, scan.spans):
         if parsed.kind == "error" and _holds(stray, statement):
             parsed = ParsedStatement(kind="error", error="a quotation mark opened here is never closed")
         resolver.feed(_locate(statement, parsed, text, original, quoted_source, mapper, positions))

@@ -17,7 +17,8 @@ from checker.model import Document, SourceLine
 from checker.reading.docx import read_docx
 from checker.reading.html import looks_like_html, read_html
 from checker.reading.pdf import read_pdf
-from checker.reading.limits import DEFAULT_MAX_BYTES, check_file, read_bounded
+from checker.budgets import DRAFT_MAX_CHARS, DRAFT_MAX_LINES
+from checker.reading.limits import DEFAULT_MAX_BYTES, check_file, draft_too_long, read_bounded
 from checker.reading.text import read_text
 
 __all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "read_document"]
@@ -59,13 +60,17 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_
             raise InputError("empty document (no paragraphs)", location)
         lines = tuple(map(SourceLine, range(1, len(texts) + 1), texts))
         return Document(path=location, lines=lines, kind="docx", encoding=None)
-    text_lines, encoding = read_text(read_bounded(file, location, max_bytes), location)
+    text_lines, encoding = read_text(read_bounded(file, location, max_bytes), location,
+                                     max_chars=DRAFT_MAX_CHARS, max_lines=DRAFT_MAX_LINES)
     return Document(path=location, lines=text_lines, kind="txt", encoding=encoding)
 
 
 def _lines_document(location: str, texts: tuple[str, ...], kind: str) -> Document:
     if not texts:
         raise InputError(f"empty document (no text in the {kind.upper()})", location)
+    chars = sum(map(len, texts))
+    if len(texts) > DRAFT_MAX_LINES or chars > DRAFT_MAX_CHARS:  # the same budgets as a .txt
+        raise draft_too_long(location, len(texts), chars, DRAFT_MAX_LINES, DRAFT_MAX_CHARS)
     return Document(path=location, lines=tuple(map(SourceLine, range(1, len(texts) + 1), texts)), kind=kind)
 
 

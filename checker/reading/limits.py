@@ -6,26 +6,39 @@ archive's directory only, before one byte is decompressed, so a hostile file cos
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import struct
 import zipfile
 from pathlib import Path
 
+from checker.budgets import (
+    DOCX_MAX_COMPRESSION_RATIO,
+    DOCX_MAX_DECLARED_BYTES,
+    DOCX_MAX_PARTS,
+    DRAFT_MAX_BYTES,
+    not_regular,
+    os_problem,
+    size_text,
+)
 from checker.errors import InputError
 
 MB = 1024 * 1024
-DEFAULT_MAX_BYTES = 50 * MB  # any input file, as stored on disk
-MAX_UNCOMPRESSED_BYTES = 200 * MB  # sum of the declared sizes of all members of a .docx
-MAX_COMPRESSION_RATIO = 100  # uncompressed : compressed, per member ...
+DEFAULT_MAX_BYTES = DRAFT_MAX_BYTES  # any input file, as stored on disk
+MAX_UNCOMPRESSED_BYTES = DOCX_MAX_DECLARED_BYTES  # sum of the declared sizes of all members
+MAX_COMPRESSION_RATIO = DOCX_MAX_COMPRESSION_RATIO  # uncompressed : compressed, per member ...
 RATIO_CHECK_MIN_BYTES = 1 * MB  # ... for members that inflate to at least this much
-MAX_ZIP_MEMBERS = 5_000  # a real .docx has tens of parts, a few hundred with many images
+MAX_ZIP_MEMBERS = DOCX_MAX_PARTS
+# Word writes its parts stored or deflated; bzip2 and LZMA inflate without an output bound.
+_WORD_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 _EOCD_SIGNATURE = b"PK\x05\x06"
 _EOCD_SIZE = 22
 _EOCD_SEARCH = _EOCD_SIZE + 0xFFFF  # the record ends the file, after a comment of <= 64 KB
 
 SUGGEST_SMALLER = "split the draft or remove embedded images"
+NOT_A_DRAFT = "a draft is a regular .txt or .docx file: remove this entry or exclude it"
 
 
 def check_file(path: Path, location: str, max_bytes: int) -> int:
@@ -35,11 +48,13 @@ def check_file(path: Path, location: str, max_bytes: int) -> int:
     except FileNotFoundError:
         raise InputError("no such file", location) from None
     except OSError as exc:
-        raise InputError(f"cannot open the file: {exc.strerror or exc}", location) from None
+        hint = NOT_A_DRAFT if exc.errno == errno.ELOOP else "check the file's permissions"
+        raise InputError(f"cannot open the file: {os_problem(exc)}", location, hint) from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError("is a folder, not a file", location)
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError("not a regular file", location)
+    kind = not_regular(info.st_mode)
+    if kind is not None:
+        raise InputError(f"is {kind}, not a regular file", location, NOT_A_DRAFT)
     if info.st_size == 0:
         raise InputError("empty file", location)
     if info.st_size > max_bytes:
@@ -51,10 +66,14 @@ def check_file(path: Path, location: str, max_bytes: int) -> int:
 def read_bounded(path: Path, location: str, max_bytes: int) -> bytes:
     """Read at most `max_bytes`; a file that grew past the limit since `stat` is refused too."""
     try:
-        with open(path, "rb") as handle:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as handle:
+            kind = not_regular(os.fstat(fd).st_mode)  # replaced by a FIFO since `stat`?
+            if kind is not None:
+                raise InputError(f"is {kind}, not a regular file", location, NOT_A_DRAFT)
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", location) from None
+        raise InputError(f"cannot read the file: {os_problem(exc)}", location) from None
     if len(data) > max_bytes:
         raise InputError(f"file is too large (the limit is {_mb(max_bytes)})", location,
                          hint=SUGGEST_SMALLER)
@@ -102,6 +121,10 @@ def check_archive(
         if member.flag_bits & 0x1:
             raise InputError("the .docx is encrypted", location,
                              hint="save it as .docx without a password")
+        if member.compress_type not in _WORD_METHODS:
+            raise InputError(f"not a valid .docx: part {member.filename!r} is compressed with a "
+                             f"method Word never uses ({member.compress_type})", location,
+                             hint="open it in Word and save it again as .docx")
         total += member.file_size
         if total > max_total:
             raise InputError(f"not a valid .docx: it unpacks to more than {_mb(max_total)}, "
@@ -123,5 +146,16 @@ def check_member_count(path: Path, location: str, max_members: int = MAX_ZIP_MEM
                          f"{max_members}), it looks like a zip bomb", location)
 
 
+def draft_too_long(location: str, lines: int, chars: int, max_lines: int,
+                   max_chars: int) -> InputError:
+    """The draft holds more text than one run checks within its time and memory budget."""
+    if lines > max_lines:
+        what = f"more than {max_lines:,} lines"
+    else:
+        what = f"more than {max_chars:,} characters of text"
+    return InputError(f"the draft is too long ({what})", location,
+                      hint="split it into several drafts and check them together")
+
+
 def _mb(size: int) -> str:
-    return f"{size / MB:.1f} MB" if size % MB else f"{size // MB} MB"
+    return size_text(size)

@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from checker.budgets import DOCX_MAX_LABEL_CHARS
+from checker.errors import InputError
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _VAL = f"{W}val"
@@ -249,11 +252,20 @@ class NumberingResolver:
 
 def _fill(level: Level, defs: dict[int, Level], counters: list[int | None],
           starts: dict[int, int]) -> str:
-    """Replace %1..%9 in the level text; an unused shallower level shows its start value."""
+    """Replace %1..%9 in the level text; an unused shallower level shows its start value.
+
+    A label longer than DOCX_MAX_LABEL_CHARS is refused as soon as it gets that long: a level
+    text of thousands of placeholders would otherwise cost its length on every paragraph.
+    """
     text = level.text or ""
     out: list[str] = []
+    length = 0
     i = 0
     while i < len(text):
+        if length > DOCX_MAX_LABEL_CHARS:
+            raise InputError(f"a list numbering label longer than {DOCX_MAX_LABEL_CHARS} "
+                             f"characters ({text[:20]!r}…)",
+                             hint="open it in Word and fix the list's number format")
         ch = text[i]
         if ch == "%" and i + 1 < len(text) and "1" <= text[i + 1] <= "9":
             lvl = int(text[i + 1]) - 1
@@ -264,10 +276,15 @@ def _fill(level: Level, defs: dict[int, Level], counters: list[int | None],
             if level.legal and fmt not in ("none", "bullet"):
                 fmt = "decimal"
             out.append(format_number(value, fmt))
+            length += len(out[-1])
             i += 2
         else:
             out.append(ch)
+            length += 1
             i += 1
+    if length > DOCX_MAX_LABEL_CHARS:
+        raise InputError(f"a list numbering label longer than {DOCX_MAX_LABEL_CHARS} characters "
+                         f"({text[:20]!r}…)", hint="open it in Word and fix the list's number format")
     return "".join(out)
 
 

@@ -17,6 +17,7 @@ import unicodedata
 
 from checker.errors import InputError
 from checker.model import SourceLine
+from checker.reading.limits import draft_too_long
 
 # Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
 _BOMS = (
@@ -45,9 +46,18 @@ _MAX_BAD_SHARE = 0.01
 NOT_TEXT_HINT = "save it as .docx, or as .txt in UTF-8"
 
 
-def read_text(data: bytes, location: str) -> tuple[tuple[SourceLine, ...], str]:
-    """Decode `data` and split it into numbered lines; return the lines and the encoding."""
+def read_text(data: bytes, location: str, *, max_chars: int | None = None,
+              max_lines: int | None = None) -> tuple[tuple[SourceLine, ...], str]:
+    """Decode `data` and split it into numbered lines; return the lines and the encoding.
+
+    A text over `max_chars` or `max_lines` is refused before it is split (a line costs far more
+    memory than its characters).
+    """
     text, encoding = decode(data, location)
+    if max_chars is not None and max_lines is not None:
+        breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+        if len(text) > max_chars or breaks > max_lines:
+            raise draft_too_long(location, breaks, len(text), max_lines, max_chars)
     lines = split_lines(text)
     if not lines:
         raise InputError("empty file", location)

@@ -1,18 +1,23 @@
 """Reporters: turn checked drafts into text, JSON, SARIF, GitHub annotations or HTML.
 
-The check command calls `render()` only; each format lives in its own module and is imported
-when asked for, so a plain `lawcheck draft.txt` never loads the HTML or SARIF code.
-Every reporter returns the whole output as one string that ends with a newline (write it with
-`click.echo(out, nl=False)`).
+The check command calls `write()` (or `render()` for a string); each format lives in its own
+module and is imported when asked for, so a plain `lawcheck draft.txt` never loads the HTML or
+SARIF code. Every reporter returns the whole output as one string that ends with a newline; the
+text, JSON and SARIF reporters can also write it piece by piece to a stream (`write(ctx, out)`),
+so that a report of thousands of findings is never held in memory whole.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from io import StringIO
 from pathlib import Path
+from typing import Any, TextIO
 
 from checker.errors import ConfigError
 from checker.model import LANGUAGES, SEVERITIES, FileReport, Finding
@@ -91,9 +96,15 @@ class ReportContext:
         return rule_from_finding(finding, self.lang)
 
 
-def render(
+def render(fmt: str, reports: Sequence[FileReport], **options: Any) -> str:
+    """The report `write` makes (same keywords), as one string."""
+    return to_string(lambda out: write(fmt, reports, out, **options))
+
+
+def write(
     fmt: str,
     reports: Sequence[FileReport],
+    out: TextIO,
     *,
     lang: str,
     rules: Sequence[RuleMeta],
@@ -101,11 +112,12 @@ def render(
     tool_version: str,
     root: Path | None = None,
     per_draft: bool = False,
-) -> str:
-    """Render the checked drafts in one of FORMATS, chrome in `lang` (kk, ru or en).
+) -> None:
+    """Render the checked drafts in one of FORMATS, chrome in `lang` (kk, ru or en), to `out`.
 
-    With `per_draft`, each draft's own part (headings, labels, citations) is in that draft's
-    language and only the run-wide parts (notices, summary) are in `lang`.
+    Written as it is made where the format can (text, JSON, SARIF). With `per_draft`, each
+    draft's own part (headings, labels, citations) is in that draft's language and only the
+    run-wide parts (notices, summary) are in `lang`.
     """
     if fmt not in FORMATS:
         raise ConfigError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
@@ -121,8 +133,28 @@ def render(
         per_draft=per_draft,
     )
     module = importlib.import_module(_MODULES[fmt])
-    text: str = module.render(ctx)
-    return text
+    if hasattr(module, "write"):
+        module.write(ctx, out)
+    else:
+        out.write(module.render(ctx))
+
+
+def write_json(data: object, out: TextIO) -> None:
+    """`json.dumps(data, ensure_ascii=False, indent=2)` and a newline, written piece by piece.
+
+    json.dumps with an indent joins a list of every small piece at the end; for a report of
+    thousands of findings that list costs many times the output itself.
+    """
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        out.write(chunk)
+    out.write("\n")
+
+
+def to_string(write_to: Callable[[TextIO], None]) -> str:
+    """What a `write(out)` function writes, as one string."""
+    buffer = StringIO()
+    write_to(buffer)
+    return buffer.getvalue()
 
 
 def catalogue(rules: Sequence[RuleMeta], reports: Sequence[FileReport], lang: str) -> tuple[RuleMeta, ...]:
@@ -291,7 +323,16 @@ def clean_text(text: str) -> str:
 
     One character becomes one character, so the columns of evidence spans stay valid.
     """
+    if not _UNCLEAN.search(text):  # nearly always: no per-character work
+        return text
     return "".join(map(_clean_char, text))
+
+
+# What _clean_char replaces: C0 and C1 controls but tab and newline, lone surrogates and the
+# noncharacters U+FDD0..FDEF and U+xFFFE/xFFFF of every plane.
+_UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                      + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}"
+                                for plane in range(17)) + "]")
 
 
 def _clean_char(ch: str) -> str:

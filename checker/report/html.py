@@ -12,6 +12,7 @@ from collections import Counter
 from html import escape
 from importlib.resources import files
 from string import Template
+from typing import TextIO
 
 from checker.model import FileReport, Finding, Unparsed
 from checker.report import (
@@ -24,6 +25,7 @@ from checker.report import (
     verdict,
     source_lines,
     summarize,
+    to_string,
 )
 from checker.report.i18n import (
     amendment_label,
@@ -47,19 +49,23 @@ def esc_multiline(text: str) -> str:
 
 
 def render(ctx: ReportContext) -> str:
-    template = Template(files("checker.report").joinpath("html_template.html").read_text("utf-8"))
-    body = [
-        f"<header><h1>{esc(t('report_title', ctx.lang))}</h1>"
-        f"<p class=\"meta\">{esc(t('generated_by', ctx.lang, version=ctx.tool_version))}</p></header>",
-        summary_section(ctx),
-    ]
-    body += [file_section(number, report, ctx) for number, report in enumerate(ctx.reports, start=1)]
-    return template.substitute(
-        lang=esc(ctx.lang),
-        version=esc(ctx.tool_version),
-        title=esc(t("report_title", ctx.lang)),
-        body="\n".join(body),
-    )
+    return to_string(lambda out: write(ctx, out))
+
+
+def write(ctx: ReportContext, out: TextIO) -> None:
+    """The page, written a file section at a time."""
+    page = files("checker.report").joinpath("html_template.html").read_text("utf-8")
+    head, tail = page.split("$body", 1)
+    fields = {"lang": esc(ctx.lang), "version": esc(ctx.tool_version),
+              "title": esc(t("report_title", ctx.lang))}
+    out.write(Template(head).substitute(fields))
+    out.write(f"<header><h1>{esc(t('report_title', ctx.lang))}</h1>"
+              f"<p class=\"meta\">{esc(t('generated_by', ctx.lang, version=ctx.tool_version))}"
+              "</p></header>")
+    out.write("\n" + summary_section(ctx))
+    for number, report in enumerate(ctx.reports, start=1):
+        out.write("\n" + file_section(number, report, ctx))
+    out.write(Template(tail).substitute(fields))
 
 
 def summary_section(ctx: ReportContext) -> str:

@@ -11,11 +11,10 @@ only the findings that count against the gate; the file lists keep every finding
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from typing import Any
+from typing import Any, TextIO
 
-from checker.report import ReportContext, notices, sorted_findings, summarize
+from checker.report import ReportContext, notices, sorted_findings, summarize, to_string, write_json
 
 
 def document(ctx: ReportContext) -> dict[str, Any]:
@@ -40,4 +39,8 @@ def document(ctx: ReportContext) -> dict[str, Any]:
 
 
 def render(ctx: ReportContext) -> str:
-    return json.dumps(document(ctx), ensure_ascii=False, indent=2) + "\n"
+    return to_string(lambda out: write(ctx, out))
+
+
+def write(ctx: ReportContext, out: TextIO) -> None:
+    write_json(document(ctx), out)

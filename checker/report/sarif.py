@@ -9,14 +9,21 @@ are tool execution notifications: the check could not look at them.
 
 from __future__ import annotations
 
-import json
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from checker.model import Finding, Unparsed
-from checker.report import ReportContext, RuleMeta, notices, sorted_findings, source_lines
+from checker.report import (
+    ReportContext,
+    RuleMeta,
+    notices,
+    sorted_findings,
+    source_lines,
+    to_string,
+    write_json,
+)
 from checker.report.i18n import citation, t
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -26,7 +33,11 @@ FINGERPRINT_KEY = "lawcheck/v1"
 
 
 def render(ctx: ReportContext) -> str:
-    return json.dumps(document(ctx), ensure_ascii=False, indent=2) + "\n"
+    return to_string(lambda out: write(ctx, out))
+
+
+def write(ctx: ReportContext, out: TextIO) -> None:
+    write_json(document(ctx), out)
 
 
 def document(ctx: ReportContext) -> dict[str, Any]:

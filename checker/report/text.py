@@ -8,7 +8,8 @@ brackets in a draft cannot turn into styles.
 
 from __future__ import annotations
 
-from io import StringIO
+from collections.abc import Iterator
+from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -24,19 +25,26 @@ from checker.report import (
     sorted_findings,
     source_lines,
     summarize,
+    to_string,
     visible_lines,
 )
 from checker.report.i18n import STRINGS, amendment_label, citation, effect_name, severity_name, t
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 MAX_LINES = 6
+# Lines per print: one print per line costs rich's per-call overhead, one print for everything
+# holds every rendered segment of a long report at once.
+PRINT_LINES = 2000
 INDENT = "    "
 
 
 def render(ctx: ReportContext) -> str:
-    buffer = StringIO()
+    return to_string(lambda out: write(ctx, out))
+
+
+def write(ctx: ReportContext, out: TextIO) -> None:
     console = Console(
-        file=buffer,
+        file=out,
         force_terminal=ctx.color,
         no_color=not ctx.color,
         color_system="standard" if ctx.color else None,
@@ -50,10 +58,13 @@ def render(ctx: ReportContext) -> str:
     if not ctx.reports:
         lines.append(Text(t("no_files", ctx.lang)))
     for report in ctx.reports:
-        lines.extend(file_block(report, ctx.lang_for(report), ctx.color))
+        for line in file_block(report, ctx.lang_for(report), ctx.color):  # made as it is printed
+            lines.append(line)
+            if len(lines) >= PRINT_LINES:
+                console.print(Text("\n").join(lines))
+                lines.clear()
     lines.append(summary_line(ctx))
-    console.print(Text("\n").join(lines))  # one print: rich's per-call overhead dominates otherwise
-    return buffer.getvalue()
+    console.print(Text("\n").join(lines))
 
 
 def notice_line(notice) -> Text:
@@ -62,32 +73,31 @@ def notice_line(notice) -> Text:
     return Text(text, style="bold red" if notice.code == "incomplete" else "bold yellow")
 
 
-def file_block(report: FileReport, lang: str, color: bool) -> list[Text]:
+def file_block(report: FileReport, lang: str, color: bool) -> Iterator[Text]:
     """The header, the findings grouped by amendment, the set-aside findings and the unparsed lines."""
-    out = [Text.assemble((report.path, "bold"), f" ({t('language', lang)}: {report.language})")]
+    yield Text.assemble((report.path, "bold"), f" ({t('language', lang)}: {report.language})")
     lines = source_lines(report)
     amendments = {a.id: a for a in report.result.amendments}
     active = [f for f in sorted_findings(report.findings) if counts(f)]
     said = verdict(report.findings, report.result.not_understood, lang)
     if said is not None:
         style = {"clean": "green", "set-aside": "yellow", "incomplete": "bold magenta"}[said[1]]
-        out.append(Text("  " + said[0], style=style))
+        yield Text("  " + said[0], style=style)
     groups: dict[str, list[Finding]] = {}
     for finding in active:
         groups.setdefault(finding.amendment, []).append(finding)
     for amendment_id, findings in groups.items():
         amendment = amendments.get(amendment_id)
         if amendment is not None:
-            out.append(Text("  " + amendment_label(amendment, lang), style="bold"))
+            yield Text("  " + amendment_label(amendment, lang), style="bold")
         elif amendment_id:
-            out.append(Text(f"  {t('amendment', lang)} {amendment_id}", style="bold"))
+            yield Text(f"  {t('amendment', lang)} {amendment_id}", style="bold")
         for finding in findings:
-            out.extend(finding_block(finding, lines, lang, color))
-    out.extend(set_aside_block(report, lang))
-    out.extend(unparsed_block(report.path, report.result.unparsed, lines, lang))
-    out.extend(warnings_block(report.path, report.result.warnings, lang))
-    out.append(Text(""))
-    return out
+            yield from finding_block(finding, lines, lang, color)
+    yield from set_aside_block(report, lang)
+    yield from unparsed_block(report.path, report.result.unparsed, lines, lang)
+    yield from warnings_block(report.path, report.result.warnings, lang)
+    yield Text("")
 
 
 def finding_block(finding: Finding, lines: dict[int, str], lang: str, color: bool) -> list[Text]:
