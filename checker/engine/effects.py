@@ -365,6 +365,9 @@ def _subordinates(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
         near = _near(view, levelling, included, 20)
         if near is not None:
             return [(view, near[0]), (view, near[1])]
+    ranked = _ranked_below_first(view, protected_hits(ctx, effect))
+    if ranked is not None:
+        return ranked or None
     priority = markers.get("priority", ())
     if not priority:
         return None
@@ -375,6 +378,38 @@ def _subordinates(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
                 continue
             return [(view, marker)]
     return None
+
+
+# "бірінші кезекте – …; екінші кезекте – …", "в первую очередь …; во вторую очередь …"
+_RANK = {
+    "kk": re.compile(r"(бірінші|екінші|үшінші|төртінші|бесінші|алтыншы)\s+кезек(?:те|пен|тегі)?", re.IGNORECASE),
+    "ru": re.compile(r"(?:в|во)\s+(перв|втор|трет|четв[её]рт|пят|шест)\w*\s+очеред\w*", re.IGNORECASE),
+}
+
+
+def _ranked_below_first(view: TextView, protected: Sequence[Occurrence]) -> Evidence | None:
+    """In a ranked list of claims, whether the protected claim stands below the first rank.
+
+    None when the text ranks nothing (two rank markers at least); an empty list when the
+    protected claim is ranked first (nothing subordinates it); else the evidence.
+    """
+    ranks = list(_RANK[view.lang].finditer(view.text)) if view.lang in _RANK else []
+    if len(ranks) < 2:
+        return None
+    spans = [(m.start(), m.end()) for m in ranks]
+    # the protected claim in an item (not in the lead-in, not the rank words themselves)
+    items = [h for h in protected if h.start >= spans[0][0] and not any(a <= h.start < b for a, b in spans)]
+    if not items:
+        return None
+    hit = min(items, key=lambda h: h.start)
+    rank = max((m for m in ranks if m.start() <= hit.start), key=lambda m: m.start())
+    if rank is ranks[0]:
+        return []
+    first = view.word_at(rank.start())
+    last = view.word_at(rank.end() - 1)
+    if first is None or last is None:
+        return None
+    return [(view, Occurrence(first, last, rank.start(), rank.end())), (view, hit)]
 
 
 def protected_hits(ctx: Context, effect: ForbiddenEffect) -> list[Occurrence]:
