@@ -76,8 +76,9 @@ def _register_commands() -> None:
     from checker.cli_parse import parse
     from checker.cli_rules import explain, rules
     from checker.cli_schema import schema
+    from checker.cli_serve import serve
 
-    for command in (check, parse, rules, explain, baseline, schema):
+    for command in (check, parse, rules, explain, baseline, schema, serve):
         main.add_command(command)
 
 
