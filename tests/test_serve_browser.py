@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 import urllib.request
+from pathlib import Path
 
 import html5lib
 import pytest
@@ -49,6 +50,27 @@ def test_a_busy_port_is_one_clear_line(server: str) -> None:
     assert done.returncode == 2
     assert done.stderr.startswith("lawcheck: error: cannot listen on 127.0.0.1:" + port)
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and PR_SET_PDEATHSIG are Linux")
+def test_the_workers_end_with_the_server() -> None:
+    import os
+    import signal
+    import time
+
+    process = subprocess.Popen([sys.executable, "-m", "checker", "serve", "--port", "0", "--workers", "2"],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert process.stdout.readline().startswith("lawcheck: serving on ")
+    children = [int(pid) for pid in Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()]
+    assert len(children) == 2
+    os.kill(process.pid, signal.SIGKILL)  # not even a chance to shut the pool down
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in children):
+        time.sleep(0.1)
+    alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
+             and "zombie" not in Path(f"/proc/{pid}/status").read_text()]
+    assert alive == []
 
 
 @pytest.mark.parametrize("browser", BROWSERS[:1])

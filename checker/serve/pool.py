@@ -36,7 +36,22 @@ class Checked:
     findings: int = 0
 
 
-def _init_worker(spec: run.RuleSpec) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to end this worker when the server ends, however it ends (even SIGKILL)."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return  # not Linux: the pool's own shutdown ends the workers
+    if os.getppid() != parent:  # the server ended before the request was made
+        os._exit(0)
+
+
+def _init_worker(spec: run.RuleSpec, parent: int) -> None:
+    _die_with_parent(parent)
     run._init_worker(spec)  # a no-op when the parent's rule set was inherited through fork
     if os.access(MEMORY_FOLDER, os.W_OK):
         tempfile.tempdir = MEMORY_FOLDER  # this worker only: drafts never reach a disk
@@ -81,7 +96,7 @@ class CheckPool:
     def _new_pool(self) -> ProcessPoolExecutor:
         context = get_context("fork") if sys.platform.startswith("linux") else None
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
-                                   initializer=_init_worker, initargs=(self.spec,))
+                                   initializer=_init_worker, initargs=(self.spec, os.getpid()))
 
     def start(self) -> None:
         """Fork every worker now, before the server starts threads of its own."""
@@ -99,4 +114,8 @@ class CheckPool:
             return Checked(error="BrokenProcessPool", internal=True)
 
     def close(self) -> None:
+        """Stop at once: a check still running is of no use to a drafter who is gone."""
+        processes = list((getattr(self._pool, "_processes", None) or {}).values())
         self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
