@@ -86,8 +86,9 @@ def _register_commands() -> None:
     from checker.cli_act import apply, compare, parse_act
     from checker.cli_parity import parity
     from checker.cli_schema import schema
+    from checker.cli_serve import serve
 
-    for command in (check, parse, rules, explain, baseline, schema, parse_act, apply, compare, parity):
+    for command in (check, parse, rules, explain, baseline, schema, parse_act, apply, compare, parity, serve):
         main.add_command(command)
 
 

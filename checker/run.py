@@ -74,15 +74,21 @@ def read(path: Path) -> Document:
     return read_document(path)
 
 
-def read_data(data: bytes, name: str) -> Document:
-    """A draft given on stdin, read exactly as a file named `name` would be (.docx or text)."""
+def read_data(data: bytes, name: str, folder: str | None = None) -> Document:
+    """A draft given as bytes (stdin, an upload), read exactly as a file named `name` would be.
+
+    The readers need a path (a .docx is a zip archive), so the bytes live in a temporary file
+    inside `folder` (default: the system's) only while they are read.
+    """
     import tempfile
 
     from checker.errors import InputError
+    from checker.reading import SUPPORTED_SUFFIXES
 
-    suffix = Path(name).suffix.lower() if Path(name).suffix.lower() in (".txt", ".docx") else ".txt"
-    with tempfile.TemporaryDirectory(prefix="lawcheck-stdin-") as folder:
-        temp = Path(folder) / f"stdin{suffix}"
+    suffix = Path(name).suffix.lower()
+    suffix = suffix if suffix and suffix in SUPPORTED_SUFFIXES else ".txt"
+    with tempfile.TemporaryDirectory(prefix="lawcheck-stdin-", dir=folder) as where:
+        temp = Path(where) / f"stdin{suffix}"
         temp.write_bytes(data)
         try:
             document = read(temp)
