@@ -379,3 +379,22 @@ def test_citations_name_the_act_part_and_skip_headings() -> None:
                    "kk", "administrative-offences-code")
     assert [(c.act, c.article, c.part) for c in kk] == [("criminal-code", "10", "2"),
                                                         ("administrative-offences-code", "811", None)]
+
+
+# A safeguard written as optional is none: the regime it would keep is replaced, and a
+# complying concept made optional takes the guarantee away.
+OPTIONAL = rule({"concepts": ["housing"]},
+                [{"effect": "replaces-regime", "required": ["court-decision"], "instead": ["admin-body"]}],
+                ["court-decision"])
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "Выселение из жилища производится по постановлению акимата; решение суда при этом не является обязательным.", True),
+    ("ru", "При выселении из жилища решение суда не является обязательным.", True),
+    ("ru", "Выселение из жилища производится по решению суда.", False),
+    ("kk", "Тұрғын үйден шығару әкімнің қаулысы негізінде жүргізіледі, сот шешімі міндетті емес.", True),
+    ("kk", "Тұрғын үйден шығару кезінде сот шешімі міндетті болып табылмайды.", True),
+    ("kk", "Тұрғын үйден шығару сот шешімімен жүргізіледі.", False),
+])
+def test_an_optional_safeguard_is_none(lang: str, text: str, expected: bool) -> None:
+    assert fires(OPTIONAL, lang, text) is expected

@@ -135,6 +135,16 @@ def shielded(view: TextView, markers: dict[str, list[Occurrence]]) -> set[int]:
     return words
 
 
+def obligatory(ctx: Context, hits: Sequence[Occurrence]) -> list[Occurrence]:
+    """Occurrences outside a sentence that makes them optional ("не является обязанностью")."""
+    optional = ctx.markers().get("optional", ())
+    if not optional:
+        return list(hits)
+    words = ctx.view.words
+    loose = {words[o.first].sentence for o in optional}
+    return [h for h in hits if words[h.first].sentence not in loose]
+
+
 def unguarded(ctx: Context, hits: Sequence[Occurrence]) -> list[Occurrence]:
     """Occurrences not governed by "независимо от" / "қарамастан".
 
@@ -484,7 +494,7 @@ def _replaces_regime(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     instead = ctx.concept_hits(effect.instead) if effect.instead else []
     if not instead:
         return None
-    required = affirmed(ctx, ctx.concept_hits(effect.required))
+    required = obligatory(ctx, affirmed(ctx, ctx.concept_hits(effect.required)))
     if required:
         for one in instead:
             if any(_alternative_between(new, one, court) for court in required):

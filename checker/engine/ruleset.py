@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from checker.engine.conditions import Node, Occurrence, Positional, Trace, WordMatcher, compile_condition
 from checker.engine.effective import PARTS, AmendmentTexts, TextView
-from checker.engine.effects import Context, affirmed, detect, may_be_present, unguarded
+from checker.engine.effects import Context, affirmed, detect, may_be_present, obligatory, unguarded
 from checker.engine.knowledge import Knowledge, Unit, load_knowledge, numbers_agree, target_numbers
 from checker.engine.schema import EFFECT_CONCEPT_KEYS, ConceptCondition, RuleSpec, UnitRef
 from checker.errors import ConfigError, LawcheckError
@@ -151,7 +151,7 @@ class Rule:
             return True
         if self.spec.complies and self.knowledge is not None:
             ctx = Context(texts, self.knowledge, matcher, [], ())
-            return any(unguarded(ctx, affirmed(ctx, self.knowledge.concept(c).occurrences(view, matcher)))
+            return any(obligatory(ctx, unguarded(ctx, affirmed(ctx, self.knowledge.concept(c).occurrences(view, matcher))))
                        for c in self.spec.complies)
         return False
 
@@ -209,6 +209,22 @@ class Rule:
             taken = self.compliance_taken(texts, matcher)
             if taken:
                 return "removes-guarantee", taken
+        loosened = self._compliance_optional(ctx)
+        if loosened:
+            return "removes-guarantee", loosened
+        return None
+
+    def _compliance_optional(self, ctx: Context) -> list[tuple[TextView, Occurrence]] | None:
+        """What complies is written, but made optional ("не является обязанностью",
+        "міндетті емес"): a guarantee the body may skip is taken away."""
+        assert self.knowledge is not None
+        if not self.spec.complies or not ctx.view.words or not ctx.markers().get("optional"):
+            return None
+        for concept_id in self.spec.complies:
+            hits = affirmed(ctx, self.knowledge.concept(concept_id).occurrences(ctx.view, ctx.matcher))
+            loose = [h for h in hits if h not in obligatory(ctx, hits)]
+            if loose:
+                return [(ctx.view, loose[0])]
         return None
 
     def _taken_only(self, texts: AmendmentTexts, matcher: WordMatcher
