@@ -395,6 +395,9 @@ OPTIONAL = rule({"concepts": ["housing"]},
     ("kk", "Тұрғын үйден шығару әкімнің қаулысы негізінде жүргізіледі, сот шешімі міндетті емес.", True),
     ("kk", "Тұрғын үйден шығару кезінде сот шешімі міндетті болып табылмайды.", True),
     ("kk", "Тұрғын үйден шығару сот шешімімен жүргізіледі.", False),
+    # the optional predicate belongs to another clause
+    ("ru", "Выселение из жилища производится по решению суда, уведомление прокурора не является обязательным.", False),
+    ("kk", "Тұрғын үйден шығару сот шешімімен жүргізіледі және хабарлама жіберу міндетті емес.", False),
 ])
 def test_an_optional_safeguard_is_none(lang: str, text: str, expected: bool) -> None:
     assert fires(OPTIONAL, lang, text) is expected

@@ -135,14 +135,21 @@ def shielded(view: TextView, markers: dict[str, list[Occurrence]]) -> set[int]:
     return words
 
 
+# a clause ends here: what follows is said of something else
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:және|ал|бірақ|алайда|и|а|но|однако)\b", re.IGNORECASE)
+OPTIONAL_REACH = 8
+
+
 def obligatory(ctx: Context, hits: Sequence[Occurrence]) -> list[Occurrence]:
-    """Occurrences outside a sentence that makes them optional ("не является обязанностью")."""
+    """Occurrences not made optional by a predicate of their own clause: "предложение иного
+    места … не является обязанностью", "балама орын ұсыну міндетті емес"."""
     optional = ctx.markers().get("optional", ())
     if not optional:
         return list(hits)
-    words = ctx.view.words
-    loose = {words[o.first].sentence for o in optional}
-    return [h for h in hits if words[h.first].sentence not in loose]
+    text = ctx.view.text
+    return [h for h in hits
+            if not any(0 < o.first - h.last <= OPTIONAL_REACH and not _CLAUSE_BREAK.search(text, h.end, o.start)
+                       for o in optional)]
 
 
 def unguarded(ctx: Context, hits: Sequence[Occurrence]) -> list[Occurrence]:
@@ -341,7 +348,8 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     if wholes:
         # the whole group is named, unless a part qualifies it: "баланы дүниеге әкелген …
         # ата-ананың", "родителя, родившего ребенка" — the parent who is the mother
-        qualified = [h for h in named if any(_qualifies(view, h, w) for w in wholes)]
+        parts = [h for m, hits in members.items() if m not in effect.whole for h in hits]
+        qualified = [h for h in parts if any(_qualifies(view, h, w) for w in wholes)]
         if qualified and missing:
             return [(view, qualified[0])]
         return None
