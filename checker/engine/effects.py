@@ -205,7 +205,7 @@ Evidence = list[tuple[TextView, Occurrence]]
 # The marker kinds without which an effect cannot be present: a cheap test, made before the
 # topic's concepts are looked for (most amendments carry none of them).
 NEEDS: dict[str, tuple[str, ...]] = {
-    "denies-access": (*RESTRICTIONS, "finality"),
+    "denies-access": (*RESTRICTIONS, "finality", "condition"),
     "restricts": RESTRICTIONS,
     "final-decision": ("finality", "negation", "ban"),
     "subordinates-interest": ("priority", "levelling"),
@@ -307,7 +307,7 @@ def _context_topic(ctx: Context) -> bool:
 
 
 def _denies_access(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
-    return _restriction(effect, ctx, (*RESTRICTIONS, "finality"))
+    return _restriction(effect, ctx, (*RESTRICTIONS, "finality", "condition"))
 
 
 def _restricts(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
