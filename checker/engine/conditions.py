@@ -237,6 +237,23 @@ def view_matches(view: TextView) -> ViewMatches:
     return found
 
 
+def warm_state() -> dict[tuple[str, str], tuple[str, ...]]:
+    """Index every phrase word compiled so far and return the lemmas it took (what a rule base
+    loaded from the cache would otherwise ask the morphology again: most of a small check)."""
+    for lang in ("kk", "ru"):
+        index = _INDEXES.get(lang)
+        if index is None:
+            index = _INDEXES[lang] = PhraseIndex(lang)
+        index.update()
+    return dict(_LEMMA_KEYS)
+
+
+def restore_state(lemma_keys: dict[tuple[str, str], tuple[str, ...]]) -> None:
+    """Take the lemmas of rule words from a cached rule base (`warm_state`)."""
+    for key, value in lemma_keys.items():
+        _LEMMA_KEYS.setdefault(key, value)
+
+
 def clear_word_caches() -> None:
     """Forget every draft word seen (benchmarks measure a fresh process with it)."""
     for index in _INDEXES.values():
@@ -244,13 +261,58 @@ def clear_word_caches() -> None:
     _LEMMA_KEYS.clear()
 
 
-def compile_regex(pattern: str) -> Any:
-    """Compile an author's pattern with RE2 (linear time); \\b becomes a Unicode boundary."""
+class RegexPattern:
+    """An author's pattern compiled with RE2, shared by every condition that writes it.
+
+    Pickled (the rule-base cache, checker/engine/cache.py) it keeps only its source and compiles
+    again on first use, so a rule base loaded from the cache pays only for the patterns a
+    draft needs.
+    """
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str, compiled: Any = None):
+        self.pattern = pattern  # as given to RE2 (\\b already turned Unicode)
+        self._compiled = compiled
+
+    def _regex(self) -> Any:
+        if self._compiled is None:
+            self._compiled = _re2_compile(self.pattern)
+        return self._compiled
+
+    def finditer(self, text: str) -> Any:
+        return self._regex().finditer(text)
+
+    def search(self, text: str) -> Any:
+        return self._regex().search(text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RegexPattern, (self.pattern,))
+
+
+_REGEXES: dict[str, RegexPattern] = {}
+
+
+def compile_regex(pattern: str) -> RegexPattern:
+    """Compile an author's pattern with RE2 (linear time); \\b becomes a Unicode boundary.
+
+    Compiled once per process: the schema validates a pattern and the rule compiles it again.
+    """
+    found = _REGEXES.get(pattern)
+    if found is None:
+        source = _unicode_boundaries(pattern)
+        found = _REGEXES[pattern] = RegexPattern(source, _re2_compile(source))
+    return found
+
+
+def _re2_compile(source: str) -> Any:
     options = re2.Options()
     options.log_errors = False
-    options.max_mem = 8 << 20
+    # A budget for the lazily built DFA: with 8 MB the longest concept patterns ran out of it
+    # and fell back to the slow NFA on every search (a third of the Russian check time).
+    options.max_mem = 32 << 20
     try:
-        return re2.compile(_unicode_boundaries(pattern), options)
+        return re2.compile(source, options)
     except re2.error as exc:
         reason = exc.args[0] if exc.args else "invalid pattern"
         if isinstance(reason, bytes):
@@ -357,6 +419,9 @@ class Terms(Positional):
         self.key = structure_key(("terms", tuple(sorted(phrases.items()))))
         _register_terms(self.key, phrases)
 
+    def __reduce__(self) -> tuple[Any, ...]:  # keys are numbered per process: build anew
+        return (Terms, (self.phrases, self.written))
+
     def occurrences(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...]:
         memo_key = ("occurrences", self.key)
         found = view.memo.get(memo_key)
@@ -404,6 +469,9 @@ class Regex(Positional):
         self.written = written
         self.key = structure_key(("regex", tuple(sorted(written.items()))))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Regex, (self.patterns, self.written))
+
     def occurrences(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...]:
         memo_key = ("occurrences", self.key)
         found = view.memo.get(memo_key)
@@ -440,6 +508,9 @@ class All(Node):
         self.children = tuple(children)
         self.key = structure_key(("all", tuple(child.key for child in self.children)))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (All, (self.children,))
+
     def _evaluate(self, view: TextView, matcher: WordMatcher) -> Outcome:
         hits: list[Occurrence] = []
         for child in self.children:
@@ -458,6 +529,9 @@ class Any_(Node):
     def __init__(self, children: Sequence[Node]):
         self.children = tuple(children)
         self.key = structure_key(("any", tuple(child.key for child in self.children)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Any_, (self.children,))
 
     def _evaluate(self, view: TextView, matcher: WordMatcher) -> Outcome:
         held: Outcome | None = None
@@ -479,6 +553,9 @@ class Not(Node):
         self.child = child
         self.key = structure_key(("not", child.key))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Not, (self.child,))
+
     def _evaluate(self, view: TextView, matcher: WordMatcher) -> Outcome:
         return FAILED if self.child.evaluate(view, matcher).holds else Outcome(True)
 
@@ -494,6 +571,9 @@ class Near(Node):
         self.within = within
         self.items = tuple(items)
         self.key = structure_key(("near", within, tuple(item.key for item in self.items)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Near, (self.within, self.items))
 
     def _window(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...] | None:
         groups = [item.occurrences(view, matcher) for item in self.items]
@@ -540,6 +620,9 @@ class Sentence(Node):
         self.items = tuple(items)
         self.key = structure_key(("sentence", tuple(item.key for item in self.items)))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Sentence, (self.items,))
+
     def _sentence(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...] | None:
         per_item: list[dict[int, Occurrence]] = []
         for item in self.items:
@@ -578,6 +661,9 @@ class AnyOf(Positional):
         self.items = tuple(items)
         self._label = label
         self.key = structure_key(("anyof", tuple(item.key for item in self.items)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (AnyOf, (self.items, self._label))
 
     def occurrences(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...]:
         hits = {o for item in self.items for o in item.occurrences(view, matcher)}

@@ -41,6 +41,12 @@ class ConceptNode(Positional):
         self.parts: list[Positional] = list(parts)
         self.key = structure_key(("concept", concept_id))
 
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # structure keys are numbered per process (the rule-base cache pickles this node):
+        # take the key this process gives the concept; the parts rebuild their own
+        self.__dict__.update(state)
+        self.key = structure_key(("concept", self.id))
+
     def occurrences(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...]:
         memo_key = ("occurrences", self.key)
         found = view.memo.get(memo_key)
@@ -258,8 +264,7 @@ def read_knowledge_cached(root: Path | None = None, extra_units: Iterable[Path] 
     """`read_knowledge`, reused while no knowledge file changed (size and mtime of each file):
     loading rules again in one process (tests, `rules test`) must not recompile 200 concepts."""
     root = root or rules_dir()
-    files = [*concept_files(root / "concepts"), *concept_files(root / "units"),
-             root / "effects" / "markers.yaml", *map(Path, extra_units)]
+    files = knowledge_files(root, extra_units)
     signature = []
     for file in files:
         try:
@@ -272,6 +277,13 @@ def read_knowledge_cached(root: Path | None = None, extra_units: Iterable[Path] 
     if found is None:
         found = _READ[key] = read_knowledge(root, extra_units, strict)
     return found[0], list(found[1])
+
+
+def knowledge_files(root: Path | None = None, extra_units: Iterable[Path] = ()) -> list[Path]:
+    """Every file `read_knowledge` reads: concepts, units, the markers, the user's units."""
+    root = root or rules_dir()
+    return [*concept_files(root / "concepts"), *concept_files(root / "units"),
+            root / "effects" / "markers.yaml", *map(Path, extra_units)]
 
 
 def _compile_concepts(knowledge: Knowledge, raw: dict[str, ConceptSpec]) -> None:
