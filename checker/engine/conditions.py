@@ -9,6 +9,8 @@ a condition shared by many rules is evaluated once per amendment.
 
 from __future__ import annotations
 
+import re
+import warnings
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -269,16 +271,24 @@ class RegexPattern:
     draft needs.
     """
 
-    __slots__ = ("pattern", "_compiled")
+    __slots__ = ("pattern", "_compiled", "_needs")
 
     def __init__(self, pattern: str, compiled: Any = None):
         self.pattern = pattern  # as given to RE2 (\\b already turned Unicode)
         self._compiled = compiled
+        self._needs: tuple[str, ...] | None | bool = False  # False: not worked out yet
 
     def _regex(self) -> Any:
         if self._compiled is None:
             self._compiled = _re2_compile(self.pattern)
         return self._compiled
+
+    def may_match(self, text: str) -> bool:
+        """False only when the text lacks every literal one of which each match contains."""
+        needs = self._needs
+        if needs is False:
+            needs = self._needs = required_literals(self.pattern)
+        return needs is None or any(literal in text for literal in needs)
 
     def finditer(self, text: str) -> Any:
         return self._regex().finditer(text)
@@ -291,6 +301,66 @@ class RegexPattern:
 
 
 _REGEXES: dict[str, RegexPattern] = {}
+_UNICODE_CLASS = re.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Literals one of which every match of `pattern` contains, or None when none is known.
+
+    "верховн\\pL*\\s+суд" needs both "верховн" and "суд" (the longest is kept);
+    "(суд|прокурор)\\pL*" needs "суд" or "прокурор". Worked out from Python's
+    parse of the pattern (\\pL read as any character); a pattern Python cannot parse, or one
+    with flags, gets None and is always searched.
+    """
+    import re._constants as sre
+    import re._parser as sre_parse
+
+    if "[:" in pattern or "[[" in pattern:
+        return None  # POSIX classes: RE2 and Python read them differently
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = sre_parse.parse(_UNICODE_CLASS.sub(".", pattern))
+    except Exception:
+        return None
+    if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    flagged = False
+
+    def best(options: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+        good = [o for o in options if o and min(map(len, o)) >= 2]
+        return max(good, key=lambda o: (min(map(len, o)), -len(o))) if good else None
+
+    def sequence(items: Any) -> tuple[str, ...] | None:
+        nonlocal flagged
+        options: list[tuple[str, ...]] = []
+        run: list[str] = []
+        for op, av in items:
+            if op is sre.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                options.append(("".join(run),))
+                run = []
+            found = None
+            if op is sre.SUBPATTERN:
+                if av[1] or av[2]:
+                    flagged = True
+                found = sequence(av[-1])
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+                found = sequence(av[2])
+            elif op is sre.BRANCH:
+                branches = [sequence(branch) for branch in av[1]]
+                if all(branches):
+                    found = tuple(dict.fromkeys(x for b in branches for x in b))  # type: ignore[union-attr]
+            if found:
+                options.append(found)
+        if run:
+            options.append(("".join(run),))
+        return best(options)
+
+    found = sequence(tree)
+    return None if flagged else found
 
 
 def compile_regex(pattern: str) -> RegexPattern:
@@ -477,7 +547,10 @@ class Regex(Positional):
         found = view.memo.get(memo_key)
         if found is None:
             pattern = self.patterns.get(view.lang)
-            found = () if pattern is None else tuple(_regex_occurrences(view, pattern))
+            if pattern is None or not pattern.may_match(view.folded):
+                found = ()  # the pattern's required literals are absent: no search
+            else:
+                found = tuple(_regex_occurrences(view, pattern))
             view.memo[memo_key] = found
         return found
 
