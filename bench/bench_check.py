@@ -1,6 +1,6 @@
 """Throughput of `RuleSet.check` (MB/s of draft text, one core), with the rule base and 10× it.
 
-Usage: python bench/bench_check.py [--mb 5] [--lang kk|ru] [--copies 10]
+Usage: python bench/bench_check.py [--mb 5] [--lang kk|ru] [--copies 10] [--draft omnibus|realistic]
 
 The draft is a generated omnibus bill (bench/generate_omnibus.py), parsed once; only the check is
 timed, on a freshly loaded rule set each time (so word-match caches start empty, as in one CLI
@@ -47,9 +47,14 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=5.0)
     ap.add_argument("--lang", choices=["kk", "ru"], default="kk")
     ap.add_argument("--copies", type=int, default=10)
+    ap.add_argument("--draft", choices=["omnibus", "realistic"], default="omnibus",
+                    help="realistic: real instruction shapes and words (bench/generate_realistic.py)")
     args = ap.parse_args()
 
-    from bench.generate_omnibus import generate
+    if args.draft == "realistic":
+        from bench.generate_realistic import generate
+    else:
+        from bench.generate_omnibus import generate
     from checker.parsing import parse_document
 
     text = generate(args.mb, args.lang)
