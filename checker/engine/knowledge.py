@@ -77,7 +77,7 @@ class ConceptNode(Positional):
             self._leaves = (frozenset(terms), tuple(regexes.values()), other)
         return self._leaves
 
-    def _surely_absent(self, view: TextView) -> bool:
+    def surely_absent(self, view: TextView) -> bool:
         """No phrase of the concept can begin in the view and no regex of it can match there:
         one set test instead of asking every part (most concepts are absent from most views)."""
         terms, regexes, other = self.leaves()
@@ -95,7 +95,7 @@ class ConceptNode(Positional):
         memo_key = ("occurrences", self.key)
         found = view.memo.get(memo_key)
         if found is None:
-            if self._surely_absent(view):
+            if self.surely_absent(view):
                 found = view.memo[memo_key] = ()
                 return found
             view.memo[memo_key] = ()  # a cycle of includes ends here instead of recursing
