@@ -3,10 +3,10 @@
 Loading and compiling the rule files, the concepts, the units and the effect markers costs far
 more than checking a small bill. The compiled `RuleSet` is therefore pickled into the user's
 cache folder (`$XDG_CACHE_HOME/lawcheck`, else `~/.cache/lawcheck`) under a key that is a hash of:
-the content and path of every file read (rules, concepts, units, markers, the user's own), the
-lawcheck version, the Python version, the source of the engine and of the morphology, and the
-current folder (rule sources are shown relative to it). Any change gives a new key; an entry
-that is not found is built and written.
+the content and path of every file read (rules, concepts, units, markers, the user's own, the
+act registry grammar/acts.yaml), the lawcheck version, the Python version, the source of the
+engine and of the morphology, and the current folder (rule sources are shown relative to it).
+Any change gives a new key; an entry that is not found is built and written.
 
 Why unpickling the entry is safe: pickle runs code, so an entry is read only when
 

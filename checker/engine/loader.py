@@ -15,7 +15,7 @@ from checker.engine.ruleset import Rule, RuleSet
 from checker.engine.schema import RuleSpec
 from checker.engine.yamlread import MAX_BYTES, MarkMap, _error, read_model
 from checker.errors import RuleFileError
-from checker.resources import rules_dir
+from checker.resources import grammar_dir, rules_dir
 
 
 def read_rule(source: str | bytes, path: str) -> tuple[RuleSpec | None, list[RuleFileError]]:
@@ -122,7 +122,8 @@ def load_rules(paths: Sequence[Path | str] | None = None, *, builtin: bool = Tru
     from checker.engine import cache
 
     files = _selection(paths, builtin)
-    inputs = [*files, *knowledge_files(extra_units=units)]
+    # the act registry too: a rule naming an act slug that was removed must fail to load again
+    inputs = [*files, *knowledge_files(extra_units=units), grammar_dir() / "acts.yaml"]
 
     def build() -> tuple[RuleSet, dict]:
         rules, errors = _read_all(files, strict=False, units=units)
