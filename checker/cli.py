@@ -20,7 +20,8 @@ class DefaultCheckGroup(LawcheckGroup):
     """
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version", "-V"):
+        # `--version` is answered before any command module is imported (checked first)
+        if args and args[0] not in ("--help", "-h", "--version", "-V") and args[0] not in self.commands:
             first = args[0]
             if _looks_like_a_command(first):
                 close = suggest(first, self.list_commands(ctx))
@@ -92,4 +93,48 @@ def _register_commands() -> None:
         main.add_command(command)
 
 
-_register_commands()
+class _Commands(dict):  # type: ignore[type-arg]
+    """The group's commands, imported when first looked at: `lawcheck --version` imports none
+    of them (the check command alone pulls in pydantic, the config and the runner)."""
+
+    _loaded = False
+
+    def _load(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            _register_commands()
+
+    def __contains__(self, key: object) -> bool:
+        self._load()
+        return super().__contains__(key)
+
+    def __getitem__(self, key: str) -> click.Command:
+        self._load()
+        return super().__getitem__(key)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        self._load()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._load()
+        return super().__len__()
+
+    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
+        self._load()
+        return super().get(key, default)
+
+    def items(self):  # type: ignore[no-untyped-def]
+        self._load()
+        return super().items()
+
+    def keys(self):  # type: ignore[no-untyped-def]
+        self._load()
+        return super().keys()
+
+    def values(self):  # type: ignore[no-untyped-def]
+        self._load()
+        return super().values()
+
+
+main.commands = _Commands()

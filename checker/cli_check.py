@@ -54,6 +54,11 @@ def counts_for_gate(finding: Finding, fail_on: str) -> bool:
 
 # --- shared options ----------------------------------------------------------------------------
 
+def _no_cache(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:  # read by checker/engine/cache.py, here and in worker processes
+        os.environ["LAWCHECK_NO_CACHE"] = "1"
+
+
 def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.argument("paths", nargs=-1, type=click.Path()),
@@ -78,6 +83,9 @@ def _common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--quiet", "-q", is_flag=True,
                      help="No progress bar and no notes on stderr; errors are still shown."),
         click.option("--no-progress", is_flag=True, help="No progress bar."),
+        click.option("--no-cache", is_flag=True, expose_value=False, callback=_no_cache,
+                     help="Compile the rule base from its files, without the cache in "
+                          "~/.cache/lawcheck (same as LAWCHECK_NO_CACHE=1)."),
         click.option("--stdin-filename", metavar="PATH",
                      help="The name of the draft read from standard input (PATH `-`): how reports "
                           "show it and where its config is found; .docx is read as Word."),

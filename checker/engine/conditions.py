@@ -9,6 +9,8 @@ a condition shared by many rules is evaluated once per amendment.
 
 from __future__ import annotations
 
+import re
+import warnings
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,8 +22,6 @@ from checker.engine import schema
 from checker.engine.effective import TextView
 
 Phrase = tuple[str, ...]  # pattern words (morph.phrase_pattern)
-# first-word lemma -> phrases, and (prefix, phrase) for phrases that begin with a prefix word
-FirstWords = tuple[dict[str, list[Phrase]], list[tuple[str, Phrase]]]
 
 # RE2's \b knows only ASCII letters; this is the Unicode word boundary written as a character.
 UNICODE_BOUNDARY = r"(?:^|$|[^\pL\pN_])"
@@ -69,7 +69,6 @@ class WordMatcher:
 
     def __init__(self) -> None:
         self._cache: dict[tuple[str, str, str], bool] = {}
-        self._keys: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def matches(self, pattern: str, word: str, lang: str) -> bool:
         key = (lang, pattern, word)
@@ -82,6 +81,9 @@ class WordMatcher:
 
     def positions(self, view: TextView, pattern: str) -> frozenset[int]:
         """Indexes of the view's words that `pattern` matches (memoised per view)."""
+        index = _INDEXES.get(view.lang)
+        if index is not None and pattern in index.known:
+            return view_matches(view).positions.get(pattern, _EMPTY)
         key = ("word", pattern)
         found = view.memo.get(key)
         if found is None:
@@ -103,23 +105,284 @@ class WordMatcher:
 
     def lemma_keys(self, pattern: str, lang: str) -> tuple[str, ...]:
         """The lemmas a (non-prefix) rule word can share with a draft word it matches."""
-        key = (lang, pattern)
-        found = self._keys.get(key)
+        return lemma_keys(pattern, lang)
+
+
+_LEMMA_KEYS: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def lemma_keys(pattern: str, lang: str) -> tuple[str, ...]:
+    """The lemmas a (non-prefix) rule word can share with a draft word it matches (cached)."""
+    key = (lang, pattern)
+    found = _LEMMA_KEYS.get(key)
+    if found is None:
+        from checker import morph
+
+        core = pattern.lstrip("=")
+        found = _LEMMA_KEYS[key] = tuple({core, *morph.lemmas(core, lang)})
+    return found
+
+
+class PhraseIndex:
+    """Every word of every `Terms` phrase compiled in this process, for one language.
+
+    A draft word is looked up once per process (`patterns_of`): by its lemmas and its prefixes
+    it finds the rule words that can match it, and `morph.word_matches` confirms each, exactly
+    as `WordMatcher.positions` does for one rule word. A view then maps each rule word to the
+    indexes of the words it matches in one pass over its distinct words (`ViewMatches`), so a
+    concept, marker or rule term whose first word is absent costs a dictionary look-up.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        # first rule word -> (Terms key, phrase, the phrase's other words)
+        self.by_first: dict[str, list[tuple[int, Phrase, frozenset[str]]]] = {}
+        self.by_key: dict[str, set[str]] = {}  # lemma -> rule words (not prefixes) having it
+        self.by_prefix: dict[str, set[str]] = {}  # prefix -> rule words `prefix*`
+        self.lengths: tuple[int, ...] = ()
+        self.known: set[str] = set()  # every indexed rule word
+        self.size = 0  # how many registered Terms structures are indexed
+        self._words: dict[str, tuple[str, ...]] = {}  # draft word -> the rule words it matches
+
+    def update(self) -> None:
+        if self.size == len(_TERMS_ORDER):
+            return
+        lengths = set(self.lengths)
+        for key in _TERMS_ORDER[self.size:]:
+            for phrase in _TERMS[key].get(self.lang, ()):
+                self.by_first.setdefault(phrase[0], []).append((key, phrase, frozenset(phrase[1:])))
+                for word in phrase:
+                    if word in self.known:
+                        continue
+                    self.known.add(word)
+                    if word.endswith("*"):
+                        prefix = word.lstrip("=").rstrip("*")
+                        self.by_prefix.setdefault(prefix, set()).add(word)
+                        lengths.add(len(prefix))
+                    else:
+                        for lemma in lemma_keys(word, self.lang):
+                            self.by_key.setdefault(lemma, set()).add(word)
+        self.lengths = tuple(sorted(lengths))
+        self.size = len(_TERMS_ORDER)
+        self._words.clear()
+
+    def patterns_of(self, word: str) -> tuple[str, ...]:
+        """The indexed rule words that match this draft word (cached per process)."""
+        found = self._words.get(word)
         if found is None:
             from checker import morph
 
-            core = pattern.lstrip("=")
-            found = self._keys[key] = tuple({core, *morph.lemmas(core, lang)})
+            candidates: set[str] = set()
+            for lemma in morph.lemmas(word, self.lang):
+                candidates.update(self.by_key.get(lemma, ()))
+            for n in self.lengths:
+                if n > len(word):
+                    break
+                candidates.update(self.by_prefix.get(word[:n], ()))
+            found = self._words[word] = tuple(
+                p for p in candidates if morph.word_matches(p, word, self.lang))
         return found
 
 
-def compile_regex(pattern: str) -> Any:
-    """Compile an author's pattern with RE2 (linear time); \\b becomes a Unicode boundary."""
+class ViewMatches:
+    """One view against the whole index: rule word -> word indexes, Terms key -> phrases to try."""
+
+    __slots__ = ("size", "positions", "tried")
+
+    def __init__(self, view: TextView, index: PhraseIndex):
+        self.size = index.size
+        where: dict[str, list[int]] = {}
+        for word, indexes in view.types.items():
+            for pattern in index.patterns_of(word):
+                found = where.get(pattern)
+                if found is None:
+                    where[pattern] = list(indexes)
+                else:
+                    found.extend(indexes)
+        self.positions = {pattern: frozenset(found) for pattern, found in where.items()}
+        tried: dict[int, list[Phrase]] = {}
+        by_first = index.by_first
+        present = where.keys()
+        for pattern in where:
+            for key, phrase, others in by_first.get(pattern, ()):
+                if others and not present >= others:
+                    continue  # another word of the phrase is absent from the view
+                found_phrases = tried.get(key)
+                if found_phrases is None:
+                    tried[key] = [phrase]
+                else:
+                    found_phrases.append(phrase)
+        self.tried = tried
+
+
+_TERMS: dict[int, dict[str, tuple[Phrase, ...]]] = {}  # Terms structure key -> its phrases
+_TERMS_ORDER: list[int] = []  # the keys in the order they were registered
+_INDEXES: dict[str, PhraseIndex] = {}
+_EMPTY: frozenset[int] = frozenset()
+
+
+def _register_terms(key: int, phrases: dict[str, tuple[Phrase, ...]]) -> None:
+    if key not in _TERMS:
+        _TERMS[key] = phrases
+        _TERMS_ORDER.append(key)
+
+
+def view_matches(view: TextView) -> ViewMatches:
+    """Per view, once: every indexed rule word's positions and every Terms' phrases to try."""
+    found = view.memo.get("matches")
+    if found is None or found.size != len(_TERMS_ORDER):  # a Terms compiled since: index again
+        index = _INDEXES.get(view.lang)
+        if index is None:
+            index = _INDEXES[view.lang] = PhraseIndex(view.lang)
+        index.update()
+        found = view.memo["matches"] = ViewMatches(view, index)
+    return found
+
+
+def warm_state() -> dict[tuple[str, str], tuple[str, ...]]:
+    """Index every phrase word compiled so far and return the lemmas it took (what a rule base
+    loaded from the cache would otherwise ask the morphology again: most of a small check)."""
+    for lang in ("kk", "ru"):
+        index = _INDEXES.get(lang)
+        if index is None:
+            index = _INDEXES[lang] = PhraseIndex(lang)
+        index.update()
+    return dict(_LEMMA_KEYS)
+
+
+def restore_state(lemma_keys: dict[tuple[str, str], tuple[str, ...]]) -> None:
+    """Take the lemmas of rule words from a cached rule base (`warm_state`)."""
+    for key, value in lemma_keys.items():
+        _LEMMA_KEYS.setdefault(key, value)
+
+
+def clear_word_caches() -> None:
+    """Forget every draft word seen (benchmarks measure a fresh process with it)."""
+    for index in _INDEXES.values():
+        index._words.clear()
+    _LEMMA_KEYS.clear()
+
+
+class RegexPattern:
+    """An author's pattern compiled with RE2, shared by every condition that writes it.
+
+    Pickled (the rule-base cache, checker/engine/cache.py) it keeps only its source and compiles
+    again on first use, so a rule base loaded from the cache pays only for the patterns a
+    draft needs.
+    """
+
+    __slots__ = ("pattern", "_compiled", "_needs")
+
+    def __init__(self, pattern: str, compiled: Any = None):
+        self.pattern = pattern  # as given to RE2 (\\b already turned Unicode)
+        self._compiled = compiled
+        self._needs: tuple[str, ...] | None | bool = False  # False: not worked out yet
+
+    def _regex(self) -> Any:
+        if self._compiled is None:
+            self._compiled = _re2_compile(self.pattern)
+        return self._compiled
+
+    def may_match(self, text: str) -> bool:
+        """False only when the text lacks every literal one of which each match contains."""
+        needs = self._needs
+        if needs is False:
+            needs = self._needs = required_literals(self.pattern)
+        return needs is None or any(literal in text for literal in needs)
+
+    def finditer(self, text: str) -> Any:
+        return self._regex().finditer(text)
+
+    def search(self, text: str) -> Any:
+        return self._regex().search(text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RegexPattern, (self.pattern,))
+
+
+_REGEXES: dict[str, RegexPattern] = {}
+_UNICODE_CLASS = re.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Literals one of which every match of `pattern` contains, or None when none is known.
+
+    "верховн\\pL*\\s+суд" needs both "верховн" and "суд" (the longest is kept);
+    "(суд|прокурор)\\pL*" needs "суд" or "прокурор". Worked out from Python's
+    parse of the pattern (\\pL read as any character); a pattern Python cannot parse, or one
+    with flags, gets None and is always searched.
+    """
+    import re._constants as sre
+    import re._parser as sre_parse
+
+    if "[:" in pattern or "[[" in pattern:
+        return None  # POSIX classes: RE2 and Python read them differently
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = sre_parse.parse(_UNICODE_CLASS.sub(".", pattern))
+    except Exception:
+        return None
+    if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    flagged = False
+
+    def best(options: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+        good = [o for o in options if o and min(map(len, o)) >= 2]
+        return max(good, key=lambda o: (min(map(len, o)), -len(o))) if good else None
+
+    def sequence(items: Any) -> tuple[str, ...] | None:
+        nonlocal flagged
+        options: list[tuple[str, ...]] = []
+        run: list[str] = []
+        for op, av in items:
+            if op is sre.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                options.append(("".join(run),))
+                run = []
+            found = None
+            if op is sre.SUBPATTERN:
+                if av[1] or av[2]:
+                    flagged = True
+                found = sequence(av[-1])
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+                found = sequence(av[2])
+            elif op is sre.BRANCH:
+                branches = [sequence(branch) for branch in av[1]]
+                if all(branches):
+                    found = tuple(dict.fromkeys(x for b in branches for x in b))  # type: ignore[union-attr]
+            if found:
+                options.append(found)
+        if run:
+            options.append(("".join(run),))
+        return best(options)
+
+    found = sequence(tree)
+    return None if flagged else found
+
+
+def compile_regex(pattern: str) -> RegexPattern:
+    """Compile an author's pattern with RE2 (linear time); \\b becomes a Unicode boundary.
+
+    Compiled once per process: the schema validates a pattern and the rule compiles it again.
+    """
+    found = _REGEXES.get(pattern)
+    if found is None:
+        source = _unicode_boundaries(pattern)
+        found = _REGEXES[pattern] = RegexPattern(source, _re2_compile(source))
+    return found
+
+
+def _re2_compile(source: str) -> Any:
     options = re2.Options()
     options.log_errors = False
-    options.max_mem = 8 << 20
+    # A budget for the lazily built DFA: with 8 MB the longest concept patterns ran out of it
+    # and fell back to the slow NFA on every search (a third of the Russian check time).
+    options.max_mem = 32 << 20
     try:
-        return re2.compile(_unicode_boundaries(pattern), options)
+        return re2.compile(source, options)
     except re2.error as exc:
         reason = exc.args[0] if exc.args else "invalid pattern"
         if isinstance(reason, bytes):
@@ -215,49 +478,33 @@ class Positional(Node):
 class Terms(Positional):
     """Phrases of dictionary-form words, matched as consecutive inflected words.
 
-    Only phrases whose first word can occur in the view are tried: the first words are indexed
-    by lemma (per language, on first use), and the view's lemma index is intersected with it.
+    Only phrases whose first word can occur in the view are tried: every phrase's first word is
+    indexed by lemma and prefix in one `PhraseIndex` per language, shared by all `Terms`, and
+    each view is looked up in it once (`tried_phrases`).
     """
 
     def __init__(self, phrases: dict[str, tuple[Phrase, ...]], written: dict[str, list[str]]):
         self.phrases = phrases
         self.written = written
         self.key = structure_key(("terms", tuple(sorted(phrases.items()))))
-        self._first: dict[str, FirstWords] = {}
+        _register_terms(self.key, phrases)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # keys are numbered per process: build anew
+        return (Terms, (self.phrases, self.written))
 
     def occurrences(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...]:
         memo_key = ("occurrences", self.key)
         found = view.memo.get(memo_key)
         if found is None:
+            matches = view_matches(view)
+            tried = matches.tried.get(self.key)
+            if not tried:
+                found = view.memo[memo_key] = ()
+                return found
             hits: list[Occurrence] = []
-            for phrase in self._tried(view, matcher):
-                hits.extend(_phrase_occurrences(view, matcher, phrase))
+            for phrase in tried:
+                hits.extend(_phrase_occurrences(view, matches.positions, phrase))
             found = view.memo[memo_key] = tuple(sorted(set(hits), key=lambda o: (o.first, o.last)))
-        return found
-
-    def _tried(self, view: TextView, matcher: WordMatcher) -> set[Phrase]:
-        if not view.words or view.lang not in self.phrases:
-            return set()
-        by_key, prefixed = self._first_words(view.lang, matcher)
-        by_lemma = view.by_lemma()
-        small, large = (by_key, by_lemma) if len(by_key) < len(by_lemma) else (by_lemma, by_key)
-        tried = {phrase for key in small if key in large for phrase in by_key[key]}
-        tried.update(phrase for prefix, phrase in prefixed if view.words_starting(prefix))
-        return tried
-
-    def _first_words(self, lang: str, matcher: WordMatcher) -> FirstWords:
-        found = self._first.get(lang)
-        if found is None:
-            by_key: dict[str, list[Phrase]] = {}
-            prefixed: list[tuple[str, Phrase]] = []
-            for phrase in self.phrases[lang]:
-                first = phrase[0]
-                if first.endswith("*"):
-                    prefixed.append((first.lstrip("=").rstrip("*"), phrase))
-                    continue
-                for key in matcher.lemma_keys(first, lang):
-                    by_key.setdefault(key, []).append(phrase)
-            found = self._first[lang] = (by_key, prefixed)
         return found
 
     def label(self, lang: str) -> str:
@@ -267,16 +514,19 @@ class Terms(Positional):
         return "terms " + ", ".join(f'"{p}"' for p in phrases)
 
 
-def _phrase_occurrences(view: TextView, matcher: WordMatcher, phrase: Phrase) -> list[Occurrence]:
+def _phrase_occurrences(view: TextView, positions: dict[str, frozenset[int]], phrase: Phrase
+                        ) -> list[Occurrence]:
     key = ("phrase", phrase)
     found = view.memo.get(key)
     if found is None:
-        sets = [matcher.positions(view, word) for word in phrase]
         found = []
-        for first in sorted(sets[0]):
-            if all(first + k in sets[k] for k in range(1, len(sets))):
-                last = first + len(sets) - 1
-                found.append(Occurrence(first, last, view.words[first].start, view.words[last].end))
+        firsts = positions.get(phrase[0])
+        if firsts:
+            rest = [positions.get(word, _EMPTY) for word in phrase[1:]]
+            for first in sorted(firsts):
+                if all(first + k in rest[k - 1] for k in range(1, len(phrase))):
+                    last = first + len(phrase) - 1
+                    found.append(Occurrence(first, last, view.words[first].start, view.words[last].end))
         view.memo[key] = found
     return found
 
@@ -289,12 +539,18 @@ class Regex(Positional):
         self.written = written
         self.key = structure_key(("regex", tuple(sorted(written.items()))))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Regex, (self.patterns, self.written))
+
     def occurrences(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...]:
         memo_key = ("occurrences", self.key)
         found = view.memo.get(memo_key)
         if found is None:
             pattern = self.patterns.get(view.lang)
-            found = () if pattern is None else tuple(_regex_occurrences(view, pattern))
+            if pattern is None or not pattern.may_match(view.folded):
+                found = ()  # the pattern's required literals are absent: no search
+            else:
+                found = tuple(_regex_occurrences(view, pattern))
             view.memo[memo_key] = found
         return found
 
@@ -325,6 +581,9 @@ class All(Node):
         self.children = tuple(children)
         self.key = structure_key(("all", tuple(child.key for child in self.children)))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (All, (self.children,))
+
     def _evaluate(self, view: TextView, matcher: WordMatcher) -> Outcome:
         hits: list[Occurrence] = []
         for child in self.children:
@@ -343,6 +602,9 @@ class Any_(Node):
     def __init__(self, children: Sequence[Node]):
         self.children = tuple(children)
         self.key = structure_key(("any", tuple(child.key for child in self.children)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Any_, (self.children,))
 
     def _evaluate(self, view: TextView, matcher: WordMatcher) -> Outcome:
         held: Outcome | None = None
@@ -364,6 +626,9 @@ class Not(Node):
         self.child = child
         self.key = structure_key(("not", child.key))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Not, (self.child,))
+
     def _evaluate(self, view: TextView, matcher: WordMatcher) -> Outcome:
         return FAILED if self.child.evaluate(view, matcher).holds else Outcome(True)
 
@@ -379,6 +644,9 @@ class Near(Node):
         self.within = within
         self.items = tuple(items)
         self.key = structure_key(("near", within, tuple(item.key for item in self.items)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Near, (self.within, self.items))
 
     def _window(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...] | None:
         groups = [item.occurrences(view, matcher) for item in self.items]
@@ -425,6 +693,9 @@ class Sentence(Node):
         self.items = tuple(items)
         self.key = structure_key(("sentence", tuple(item.key for item in self.items)))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Sentence, (self.items,))
+
     def _sentence(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...] | None:
         per_item: list[dict[int, Occurrence]] = []
         for item in self.items:
@@ -463,6 +734,9 @@ class AnyOf(Positional):
         self.items = tuple(items)
         self._label = label
         self.key = structure_key(("anyof", tuple(item.key for item in self.items)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (AnyOf, (self.items, self._label))
 
     def occurrences(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...]:
         hits = {o for item in self.items for o in item.occurrences(view, matcher)}

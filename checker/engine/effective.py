@@ -142,7 +142,9 @@ def build_view(parts: list[tuple[str, tuple[int, int] | None]], lang: str) -> Te
         segments.append(Segment(base, text, origin))
         base += len(text) + 1
     joined = " ".join(text for text, _ in parts)
-    return TextView(lang=lang, text=joined, words=morph.tokenize(joined), segments=tuple(segments))
+    folded = morph.fold(joined)  # once: the tokens and the regex conditions share it
+    return TextView(lang=lang, text=joined, words=morph.tokenize(joined, folded),
+                    segments=tuple(segments), _folded=folded)
 
 
 class AmendmentTexts:

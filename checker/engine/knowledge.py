@@ -24,6 +24,7 @@ from checker.engine.conditions import (
     WordMatcher,
     compile_regex,
     structure_key,
+    view_matches,
 )
 from checker.engine.citations import Citation, citations, occurrence
 from checker.engine.knowledge_schema import ConceptFile, ConceptSpec, EffectsFile, UnitFile, UnitSpec
@@ -43,11 +44,63 @@ class ConceptNode(Positional):
         self.id = concept_id
         self.parts: list[Positional] = list(parts)
         self.key = structure_key(("concept", concept_id))
+        self._leaves: tuple[frozenset[int], tuple[Regex, ...], bool] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_leaves": None}  # Terms keys are numbered per process
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # structure keys are numbered per process (the rule-base cache pickles this node):
+        # take the key this process gives the concept; the parts rebuild their own
+        self.__dict__.update(state)
+        self.key = structure_key(("concept", self.id))
+        self._leaves = None
+
+    def leaves(self) -> tuple[frozenset[int], tuple[Regex, ...], bool]:
+        """The Terms keys and the regexes of the concept and all it includes; True when some
+        other kind of part is among them (then no shortcut is taken)."""
+        if self._leaves is None:
+            terms: set[int] = set()
+            regexes: dict[int, Regex] = {}
+            other = False
+            seen: set[int] = set()
+            stack: list[Positional] = [self]
+            while stack:
+                node = stack.pop()
+                if isinstance(node, ConceptNode):
+                    if id(node) not in seen:
+                        seen.add(id(node))
+                        stack.extend(node.parts)
+                elif isinstance(node, Terms):
+                    terms.add(node.key)
+                elif isinstance(node, Regex):
+                    regexes[id(node)] = node
+                else:
+                    other = True
+            self._leaves = (frozenset(terms), tuple(regexes.values()), other)
+        return self._leaves
+
+    def surely_absent(self, view: TextView) -> bool:
+        """No phrase of the concept can begin in the view and no regex of it can match there:
+        one set test instead of asking every part (most concepts are absent from most views)."""
+        terms, regexes, other = self.leaves()
+        if other:
+            return False
+        if terms and not view_matches(view).tried.keys().isdisjoint(terms):
+            return False
+        for regex in regexes:
+            pattern = regex.patterns.get(view.lang)
+            if pattern is not None and pattern.may_match(view.folded):
+                return False
+        return True
 
     def occurrences(self, view: TextView, matcher: WordMatcher) -> tuple[Occurrence, ...]:
         memo_key = ("occurrences", self.key)
         found = view.memo.get(memo_key)
         if found is None:
+            if self.surely_absent(view):
+                found = view.memo[memo_key] = ()
+                return found
             view.memo[memo_key] = ()  # a cycle of includes ends here instead of recursing
             hits = {o for part in self.parts for o in part.occurrences(view, matcher)}
             found = view.memo[memo_key] = tuple(sorted(hits, key=lambda o: (o.first, o.last)))
@@ -271,8 +324,7 @@ def read_knowledge_cached(root: Path | None = None, extra_units: Iterable[Path] 
     """`read_knowledge`, reused while no knowledge file changed (size and mtime of each file):
     loading rules again in one process (tests, `rules test`) must not recompile 200 concepts."""
     root = root or rules_dir()
-    files = [*concept_files(root / "concepts"), *concept_files(root / "units"),
-             root / "effects" / "markers.yaml", *map(Path, extra_units)]
+    files = knowledge_files(root, extra_units)
     signature = []
     for file in files:
         try:
@@ -285,6 +337,13 @@ def read_knowledge_cached(root: Path | None = None, extra_units: Iterable[Path] 
     if found is None:
         found = _READ[key] = read_knowledge(root, extra_units, strict)
     return found[0], list(found[1])
+
+
+def knowledge_files(root: Path | None = None, extra_units: Iterable[Path] = ()) -> list[Path]:
+    """Every file `read_knowledge` reads: concepts, units, the markers, the user's units."""
+    root = root or rules_dir()
+    return [*concept_files(root / "concepts"), *concept_files(root / "units"),
+            root / "effects" / "markers.yaml", *map(Path, extra_units)]
 
 
 def _compile_concepts(knowledge: Knowledge, raw: dict[str, ConceptSpec]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, RootModel, model_validator
+from pydantic import ConfigDict, Field, RootModel, model_validator
 from pydantic_core import PydanticCustomError
 
 from checker.engine.schema import (
@@ -54,6 +54,8 @@ class ConceptSpec(StrictModel):
 
 class ConceptFile(RootModel[dict[ConceptId, ConceptSpec]]):
     """A file of concepts: `id: {…}` mappings."""
+
+    model_config = ConfigDict(defer_build=True)  # built on first validation, never from the cache
 
 
 class UnitSpec(StrictModel):

@@ -11,12 +11,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from checker.budgets import read_regular, resolve_path
-from checker.engine.knowledge import SPLIT_HINT, read_knowledge_cached
+from checker.engine.conditions import restore_state, warm_state
+from checker.engine.knowledge import SPLIT_HINT, knowledge_files, read_knowledge_cached
 from checker.engine.ruleset import Rule, RuleSet
 from checker.engine.schema import RuleSpec
 from checker.engine.yamlread import MAX_BYTES, MarkMap, _error, read_model
 from checker.errors import RuleFileError
-from checker.resources import rules_dir
+from checker.resources import grammar_dir, rules_dir
 
 
 def read_rule(source: str | bytes, path: str) -> tuple[RuleSpec | None, list[RuleFileError]]:
@@ -113,11 +114,28 @@ def validate_rules(paths: Sequence[Path | str] | None = None, *, builtin: bool =
 
 def load_rules(paths: Sequence[Path | str] | None = None, *, builtin: bool = True,
                units: Sequence[Path] = ()) -> RuleSet:
-    """The shipped rules plus extra files or folders; the first error is raised."""
-    rules, errors = _read_all(_selection(paths, builtin), strict=False, units=units)
-    if errors:
-        first = errors[0][1]
-        if len(errors) > 1:
-            first.hint = f"and {len(errors) - 1} more; `lawcheck rules validate` lists them all"
-        raise first
-    return RuleSet(rules)
+    """The shipped rules plus extra files or folders; the first error is raised.
+
+    The compiled rule set comes from the on-disk cache while no file it was built from changed
+    (checker/engine/cache.py; LAWCHECK_NO_CACHE=1 turns it off).
+    """
+    from checker.engine import cache
+
+    files = _selection(paths, builtin)
+    # the act registry too: a rule naming an act slug that was removed must fail to load again
+    inputs = [*files, *knowledge_files(extra_units=units), grammar_dir() / "acts.yaml"]
+
+    def build() -> tuple[RuleSet, dict]:
+        rules, errors = _read_all(files, strict=False, units=units)
+        if errors:
+            first = errors[0][1]
+            if len(errors) > 1:
+                first.hint = f"and {len(errors) - 1} more; `lawcheck rules validate` lists them all"
+            raise first
+        ruleset = RuleSet(rules)
+        # the rule words' lemmas travel with the rules: a cached base asks no morphology for them
+        return ruleset, (warm_state() if not cache.disabled() else {})
+
+    ruleset, lemmas = cache.cached(inputs, build)
+    restore_state(lemmas)
+    return ruleset

@@ -193,6 +193,8 @@ class Rule:
                  ) -> tuple[str, list[tuple[TextView, Occurrence]]] | None:
         assert self.knowledge is not None
         taking = texts.amendment.operation in TAKING
+        if self._off_topic(texts):  # before the markers: most amendments are off every topic
+            return None
         if not taking and not any(may_be_present(e, texts, self.knowledge.markers, matcher)
                                   for e in self.spec.forbidden or ()):
             return None
@@ -257,6 +259,21 @@ class Rule:
             if hits and not concept.occurrences(added, matcher):
                 return [(removed, hits[0])]
         return None
+
+    def _off_topic(self, texts: AmendmentTexts) -> bool:
+        """True only when `topic` surely fails: no unit in force brings the topic and none of
+        its concepts can occur in the text (nor in the words that go): a few set tests."""
+        topic, knowledge = self.spec.topic, self.knowledge
+        if topic is None or knowledge is None or topic.units or not topic.concepts:
+            return False
+        _, context = _unit_context(texts, knowledge)
+        if context.intersection(knowledge.related(topic.concepts)):
+            return False
+        views = [texts.view("match")]
+        if texts.amendment.operation in ("replace_words", "delete_words"):
+            views.append(texts.view("removed"))
+        return all(knowledge.concept(c).surely_absent(view)
+                   for view in views for c in topic.concepts)
 
     def effect_traces(self, texts: AmendmentTexts, matcher: WordMatcher) -> list[Trace]:
         """For `explain`: the topic, each forbidden effect and the complying concepts."""

@@ -155,7 +155,7 @@ Pattern = Annotated[str, Field(min_length=1), AfterValidator(_check_pattern)]
 class StrictModel(BaseModel):
     """Unknown keys and loose types are errors: a typo must not silently disable a rule."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Texts(StrictModel):
@@ -510,9 +510,9 @@ class RuleSpec(StrictModel):
         return self
 
 
-for _model in (AllCondition, AnyCondition, NotCondition, NearSpec, NearCondition,
-               SentenceCondition, RuleSpec):
-    _model.model_rebuild()
+# The models build their validators on first use (`defer_build`): a rule base loaded from the
+# cache (checker/engine/cache.py) never validates, so it never pays for them. The recursive
+# condition models resolve their forward references then, from this module's namespace.
 
 
 _MODELS: tuple[type[BaseModel], ...] = (

@@ -81,7 +81,9 @@ def _fail(message: str) -> LawcheckError:
 def _load(path: Path = TABLE_PATH) -> Table:
     """Read and check the YAML table, then enumerate every chain it allows."""
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's safe loader when PyYAML has it: the same table, ten times faster
+        data: Any = yaml.load(path.read_text(encoding="utf-8"),
+                              Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise _fail(f"cannot read: {exc}") from None
     try:

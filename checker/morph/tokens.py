@@ -155,7 +155,7 @@ ABBREVIATIONS = frozenset({
 })
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, folded: str | None = None) -> list[Token]:
     """Words of `text` with their sentence numbers; punctuation is dropped.
 
     A sentence ends at ! ? ; at a blank line, and at a full stop that is not an abbreviation
@@ -163,7 +163,8 @@ def tokenize(text: str) -> list[Token]:
     not inside a word or number (1.2, file.txt), and not followed on the same line by a
     lower-case word.
     """
-    folded = fold(text)
+    if folded is None:  # a caller that already folded `text` passes fold(text)
+        folded = fold(text)
     word = _WORD if CGJ in folded else _PLAIN_WORD
     spans = [m.span() for m in word.finditer(folded)]
     ends = {end: i for i, (_, end) in enumerate(spans)}

@@ -203,7 +203,8 @@ def load_vocabulary() -> Vocabulary:
     tables = {}
     for lang in LANGUAGES:
         with open(vocabulary_path(lang), encoding="utf-8") as handle:
-            tables[lang] = yaml.safe_load(handle)
+            # libyaml's safe loader when PyYAML has it: the same tables, ten times faster
+            tables[lang] = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return Vocabulary(tables=_Frozen(tables))
 
 

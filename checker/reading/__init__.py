@@ -14,9 +14,7 @@ from pathlib import Path
 
 from checker.errors import InputError
 from checker.model import Document, SourceLine
-from checker.reading.docx import read_docx
 from checker.reading.html import looks_like_html, read_html
-from checker.reading.pdf import read_pdf
 from checker.budgets import DRAFT_MAX_CHARS, DRAFT_MAX_LINES
 from checker.reading.limits import DEFAULT_MAX_BYTES, check_file, draft_too_long, read_bounded
 from checker.reading.text import read_text
@@ -49,12 +47,16 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_
     check_file(file, location, max_bytes)
     kind = _sniff(file, suffix, location)
     if kind == "pdf":
+        from checker.reading.pdf import read_pdf  # imported for a PDF only
+
         texts = read_pdf(read_bounded(file, location, max_bytes), location)
         return _lines_document(location, texts, "pdf")
     if kind == "html":
         texts = read_html(read_bounded(file, location, max_bytes), location)
         return _lines_document(location, texts, "html")
     if kind == "docx":
+        from checker.reading.docx import read_docx  # imported for a Word file only
+
         texts = read_docx(file, location)
         if not texts:
             raise InputError("empty document (no paragraphs)", location)

@@ -1,0 +1,204 @@
+"""The compiled rule base, cached on disk so that a check starts without reading YAML again.
+
+Loading and compiling the rule files, the concepts, the units and the effect markers costs far
+more than checking a small bill. The compiled `RuleSet` is therefore pickled into the user's
+cache folder (`$XDG_CACHE_HOME/lawcheck`, else `~/.cache/lawcheck`) under a key that is a hash of:
+the content and path of every file read (rules, concepts, units, markers, the user's own, the
+act registry grammar/acts.yaml), the lawcheck version, the Python version, the source of the
+engine and of the morphology, and the current folder (rule sources are shown relative to it).
+Any change gives a new key; an entry that is not found is built and written.
+
+Why unpickling the entry is safe: pickle runs code, so an entry is read only when
+
+- the cache folder and the entry are owned by the user running lawcheck, are not symbolic
+  links, and are writable by nobody else (no group or other write bit), and
+- the entry's HMAC-SHA256, written beside the payload, verifies with a secret key of 32 random
+  bytes kept in the same folder (`key`, mode 0600, under the same ownership checks).
+
+Only a process running as the user can then have written an entry that verifies, and such a
+process could run code as the user anyway. Anything else (another owner, a group-writable
+folder, a tampered or truncated entry, a missing key) is refused: the rule base is compiled from
+the files, as without a cache, and a fresh entry replaces the refused one. Entries are written
+to a temporary file in the folder and renamed into place, so a reader never sees half of one.
+
+`LAWCHECK_NO_CACHE=1` (or `lawcheck check --no-cache`) neither reads nor writes the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+MAGIC = b"lawcheck-rules-cache 1\n"
+DIGEST = 32  # bytes of HMAC-SHA256
+KEEP = 8  # entries kept; older ones are removed when a new one is written
+_SOURCES = ("engine", "morph")  # packages whose code shapes the pickled objects
+
+
+def disabled() -> bool:
+    return os.environ.get("LAWCHECK_NO_CACHE", "").strip() not in ("", "0")
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
+    return root / "lawcheck"
+
+
+def cache_key(files: Iterable[Path]) -> str:
+    """The hash that names an entry: every input file, the code and the environment."""
+    from checker import __version__
+
+    digest = hashlib.sha256()
+    for part in (__version__, sys.version, sys.implementation.cache_tag or "", os.getcwd()):
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    package = Path(__file__).resolve().parent.parent
+    code = sorted(p for name in _SOURCES for p in (package / name).glob("*.py"))
+    for file in (*code, *(Path(f) for f in files)):
+        digest.update(str(file).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            content = file.read_bytes()
+        except OSError:
+            content = b"\0missing\0"
+        digest.update(hashlib.sha256(content).digest())
+    return digest.hexdigest()
+
+
+def _private(path: Path, *, directory: bool) -> bool:
+    """Owned by this user, the expected kind (no symbolic link), writable by nobody else."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    kind = stat.S_ISDIR(info.st_mode) if directory else stat.S_ISREG(info.st_mode)
+    owner = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return kind and owner and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _folder(create: bool) -> Path | None:
+    folder = cache_dir()
+    if create and not folder.exists():
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            return None
+    return folder if _private(folder, directory=True) else None
+
+
+def _secret(folder: Path, create: bool) -> bytes | None:
+    path = folder / "key"
+    if _private(path, directory=False):
+        try:
+            secret = path.read_bytes()
+        except OSError:
+            return None
+        return secret if len(secret) == 32 else None
+    if not create or path.exists() or path.is_symlink():
+        return None  # a key that is not the user's own is never replaced silently
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:
+        return None
+    secret = os.urandom(32)
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(secret)
+    return secret
+
+
+def entry_path(key: str) -> Path:
+    return cache_dir() / f"rules-{key[:40]}.pickle"
+
+
+def read_entry(key: str) -> Any | None:
+    """The cached object for `key`, or None when absent, refused or unreadable."""
+    folder = _folder(create=False)
+    if folder is None:
+        return None
+    path = folder / entry_path(key).name
+    if not _private(path, directory=False):
+        return None
+    secret = _secret(folder, create=False)
+    if secret is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(MAGIC)
+    if not data.startswith(MAGIC) or len(data) < head + DIGEST:
+        return None
+    mac, payload = data[head:head + DIGEST], data[head + DIGEST:]
+    wanted = hmac.new(secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
+    if not hmac.compare_digest(mac, wanted):
+        return None
+    try:
+        return pickle.loads(payload)  # verified above: written by this user's lawcheck
+    except Exception:  # an entry from an incompatible build: rebuild
+        return None
+
+
+def write_entry(key: str, value: Any) -> bool:
+    """Store `value` under `key` atomically; False when the cache cannot be used."""
+    folder = _folder(create=True)
+    if folder is None:
+        return False
+    secret = _secret(folder, create=True)
+    if secret is None:
+        return False
+    try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return False
+    mac = hmac.new(secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
+    target = folder / entry_path(key).name
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".rules-", suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(MAGIC + mac + payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        return False
+    _prune(folder, keep=target)
+    return True
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    try:
+        entries = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for old in [e for e in entries if e != keep][KEEP - 1:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+
+
+def cached(files: Iterable[Path], build: Callable[[], Any]) -> Any:
+    """`build()`, or the entry stored for these input files; a fresh build is stored."""
+    if disabled():
+        return build()
+    key = cache_key(files)
+    found = read_entry(key)
+    if found is not None:
+        return found
+    value = build()
+    write_entry(key, value)
+    return value
