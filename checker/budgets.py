@@ -32,6 +32,8 @@ DOCX_MAX_PARTS = 5_000  # a real .docx has tens of parts, a few hundred with man
 DOCX_MAX_UNPACKED_BYTES = 64 * MB  # the parts read (document, numbering, styles), as inflated
 DOCX_MAX_BLOCK_ELEMENTS = 50_000  # XML elements of one paragraph or table row
 DOCX_MAX_LABEL_CHARS = 64  # one automatic-numbering label ("1.2.3)", "а)"), as rendered
+# .odt archives take the .docx zip limits above; content.xml is read as a stream within them.
+RTF_MAX_GROUP_DEPTH = 1_000  # nested {groups} of an .rtf (Word writes a few dozen)
 
 # The user's other files.
 RULE_FILE_MAX_BYTES = 1 * MB  # each rule, concept, unit and effects file

@@ -20,7 +20,7 @@ import pathspec
 
 from checker.budgets import GLOB_MAX_CHARS, WALK_MAX_DEPTH, os_problem, resolve_path
 
-DRAFT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")  # what checker.reading reads
+DRAFT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm", ".rtf", ".odt")  # what checker.reading reads
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
 

@@ -43,7 +43,7 @@ class Document:
 
     path: str
     lines: tuple[SourceLine, ...]
-    kind: str = "txt"  # txt | docx
+    kind: str = "txt"  # txt | docx | pdf | html | rtf | odt
     encoding: str | None = None
 
 

@@ -153,7 +153,7 @@ def test_folder_walk_collects_every_format_lawcheck_reads(tmp_path: Path) -> Non
         path.write_text("x", encoding="utf-8")
     result = collect([str(tmp_path / "bills")])
     assert names(tmp_path, result.files) == ["bills/a.pdf", "bills/b.html", "bills/c.HTM", "bills/d.docx",
-                                              "bills/e.txt"]
+                                              "bills/e.txt", "bills/f.rtf", "bills/g.odt"]
 
 
 @pytest.mark.parametrize("pattern", ["[z-a]", "drafts/[z-a]*.txt", "x" * 1001])

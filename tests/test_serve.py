@@ -162,7 +162,8 @@ def test_no_draft_is_left_in_temporary_folders(client) -> None:
 @pytest.mark.parametrize(("name", "data", "status", "key"), [
     ("", b"", 400, "no_file"),  # what a browser sends when no file was chosen
     ("draft.txt", b"", 400, "empty_file"),
-    ("draft.odt", b"PK\x03\x04", 415, "bad_type"),
+    ("draft.xlsx", b"PK\x03\x04", 415, "bad_type"),
+    ("draft.odt", b"PK\x03\x04 this is not a zip archive", 422, "unreadable"),
     ("draft.doc", b"\xd0\xcf\x11\xe0", 415, "bad_type"),
     ("draft.docx", b"PK\x03\x04 this is not a zip archive", 422, "unreadable"),
     ("draft.docx", b"plain text under a Word name", 422, "unreadable"),

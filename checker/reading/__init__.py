@@ -2,9 +2,11 @@
 
 `.txt` and files without a suffix are read as text (encoding detected, see `text`), `.docx` as
 Word (see `docx`), `.pdf` through its text layer (see `pdf`), `.html` pages saved from the legal
-database as the act's text (see `html`). The first bytes decide over the name where they are unambiguous: a Word file
-saved under .txt is read as Word, while an old binary .doc, an encrypted .docx (both OLE
-containers), a PDF or an RTF file is refused with what to do instead.
+database as the act's text (see `html`), `.rtf` (see `rtf`) and OpenDocument `.odt` (see `odt`) by
+our own readers. The first bytes decide over the name where they are unambiguous: a Word file
+saved under .txt is read as Word, an RTF or OpenDocument file under any name as what it is,
+while an old binary .doc or an encrypted .docx (both OLE containers) is refused with what to do
+instead.
 """
 
 from __future__ import annotations
@@ -15,19 +17,20 @@ from pathlib import Path
 from checker.errors import InputError
 from checker.model import Document, SourceLine
 from checker.reading.html import looks_like_html, read_html
+from checker.reading.rtf import looks_like_rtf, read_rtf
 from checker.budgets import DRAFT_MAX_CHARS, DRAFT_MAX_LINES
 from checker.reading.limits import DEFAULT_MAX_BYTES, check_file, draft_too_long, read_bounded
 from checker.reading.text import read_text
 
 __all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "read_document"]
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm", "")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm", ".rtf", ".odt", "")
 SAVE_AS = "save the draft as .docx or .txt"
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 _PDF_MAGIC = b"%PDF-"
-_OTHER_MAGICS = ((b"{\\rtf", "an RTF file"),)
+_ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"
 _FORMAT_NAMES = {
     ".pdf": "PDF", ".doc": "old Word (.doc)", ".docm": "macro-enabled Word (.docm)",
     ".dot": "Word template", ".dotx": "Word template", ".odt": "OpenDocument text",
@@ -54,6 +57,13 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_
     if kind == "html":
         texts = read_html(read_bounded(file, location, max_bytes), location)
         return _lines_document(location, texts, "html")
+    if kind == "rtf":
+        texts = read_rtf(read_bounded(file, location, max_bytes), location)
+        return _lines_document(location, texts, "rtf")
+    if kind == "odt":
+        from checker.reading.odt import read_odt  # lxml, imported for an OpenDocument file only
+
+        return _lines_document(location, read_odt(file, location), "odt")
     if kind == "docx":
         from checker.reading.docx import read_docx  # imported for a Word file only
 
@@ -91,12 +101,17 @@ def _sniff(file: Path, suffix: str, location: str) -> str:
     if suffix == ".pdf":
         raise InputError("not a valid PDF (it does not start with %PDF)", location,
                          hint="save it again from the source, or as .docx")
-    for magic, what in _OTHER_MAGICS:
-        if head.startswith(magic):
-            raise InputError(f"this is {what}, not a {suffix or 'text'} file", location,
-                             hint=SAVE_AS)
+    if looks_like_rtf(head):
+        return "rtf"
+    if suffix == ".rtf":
+        raise InputError("not a valid RTF file (it does not start with {\\rtf)", location,
+                         hint="save it again from the source, or as .docx")
     if head.startswith(_ZIP_MAGICS):
-        return "docx"
+        return "odt" if _ODT_MIMETYPE in head[:120] or (suffix == ".odt" and b"[Content_Types]" not in head[:200]) \
+            else "docx"
+    if suffix == ".odt":
+        raise InputError("not a valid .odt (it is not a zip archive)", location,
+                         hint="open it in LibreOffice and save it again as .odt or .docx")
     if suffix in (".html", ".htm") or looks_like_html(head):
         return "html"
     if suffix == ".docx":

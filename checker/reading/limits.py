@@ -106,6 +106,7 @@ def check_archive(
     max_total: int = MAX_UNCOMPRESSED_BYTES,
     max_ratio: int = MAX_COMPRESSION_RATIO,
     max_members: int = MAX_ZIP_MEMBERS,
+    what: str = ".docx",
 ) -> None:
     """Refuse an archive whose directory promises too much before anything is inflated.
 
@@ -114,35 +115,36 @@ def check_archive(
     """
     members = archive.infolist()
     if len(members) > max_members:
-        raise InputError(f"not a valid .docx: too many parts ({len(members)}; "
+        raise InputError(f"not a valid {what}: too many parts ({len(members)}; "
                          f"the limit is {max_members}), it looks like a zip bomb", location)
     total = 0
     for member in members:
         if member.flag_bits & 0x1:
-            raise InputError("the .docx is encrypted", location,
-                             hint="save it as .docx without a password")
+            raise InputError(f"the {what} is encrypted", location,
+                             hint=f"save it as {what} without a password")
         if member.compress_type not in _WORD_METHODS:
-            raise InputError(f"not a valid .docx: part {member.filename!r} is compressed with a "
+            raise InputError(f"not a valid {what}: part {member.filename!r} is compressed with a "
                              f"method Word never uses ({member.compress_type})", location,
-                             hint="open it in Word and save it again as .docx")
+                             hint=f"open it in {'Word' if what == '.docx' else 'its editor'} and save it again as {what}")
         total += member.file_size
         if total > max_total:
-            raise InputError(f"not a valid .docx: it unpacks to more than {_mb(max_total)}, "
+            raise InputError(f"not a valid {what}: it unpacks to more than {_mb(max_total)}, "
                              "it looks like a zip bomb", location)
         ratio_applies = member.file_size >= RATIO_CHECK_MIN_BYTES
         if ratio_applies and member.file_size > max_ratio * max(member.compress_size, 1):
-            raise InputError(f"not a valid .docx: part {member.filename!r} is compressed more "
+            raise InputError(f"not a valid {what}: part {member.filename!r} is compressed more "
                              f"than {max_ratio}:1, it looks like a zip bomb", location)
 
 
-def check_member_count(path: Path, location: str, max_members: int = MAX_ZIP_MEMBERS) -> None:
+def check_member_count(path: Path, location: str, max_members: int = MAX_ZIP_MEMBERS,
+                       what: str = ".docx") -> None:
     """Refuse a zip whose end record declares too many entries (see `declared_member_count`)."""
     try:
         count = declared_member_count(path)
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", location) from None
     if count is not None and count > max_members:
-        raise InputError(f"not a valid .docx: too many parts ({count}; the limit is "
+        raise InputError(f"not a valid {what}: too many parts ({count}; the limit is "
                          f"{max_members}), it looks like a zip bomb", location)
 
 

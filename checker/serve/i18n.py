@@ -22,8 +22,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Choose a draft amending law: each amendment is checked against the legal positions of "
               "the Constitutional Court's normative resolutions.",
     },
-    "file_label": {"kk": "Заң жобасы (.docx, .txt, .pdf, .html)", "ru": "Законопроект (.docx, .txt, .pdf, .html)",
-                   "en": "Draft (.docx, .txt, .pdf, .html)"},
+    "file_label": {"kk": "Заң жобасы (.docx, .txt, .pdf, .html, .rtf, .odt)", "ru": "Законопроект (.docx, .txt, .pdf, .html, .rtf, .odt)",
+                   "en": "Draft (.docx, .txt, .pdf, .html, .rtf, .odt)"},
     "file_hint": {"kk": "Ең көбі {limit}. Файл серверде сақталмайды.",
                   "ru": "Не более {limit}. Файл на сервере не сохраняется.",
                   "en": "At most {limit}. The file is not kept on the server."},

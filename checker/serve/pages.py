@@ -56,7 +56,7 @@ def form_page(lang: str, nonce: str, max_bytes: int, error: str | None = None,
         f"<label for=\"draft\">{esc(t('file_label', lang))}</label>",
         "<input type=\"file\" id=\"draft\" name=\"draft\" required aria-describedby=\"draft-hint\""
         + (" aria-invalid=\"true\" aria-errormessage=\"error\"" if error else "")
-        + " accept=\".docx,.txt,.pdf,.html,.htm,application/vnd.openxmlformats-officedocument"
+        + " accept=\".docx,.txt,.pdf,.html,.htm,.rtf,.odt,application/vnd.openxmlformats-officedocument"
           ".wordprocessingml.document,text/plain,application/pdf,text/html\">",
         f"<p class=\"hint\" id=\"draft-hint\">{esc(t('file_hint', lang, limit=size_text(max_bytes)))}</p>",
         f"<label for=\"lang\">{esc(t('lang_label', lang))}</label>",
