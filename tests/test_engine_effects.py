@@ -137,6 +137,12 @@ REGIME = rule({"concepts": ["housing"]},
     ("kk", "new_wording", None, "Тұрғын үйден шығару әкімнің қаулысы негізінде жүргізіледі.", True),
     ("kk", "new_wording", None, "Тұрғын үйден шығару сот шешімімен жүргізіледі.", False),
     ("kk", "replace_words", "сот шешімімен", "әкімдіктің шешімімен", True),
+    # the court named, but another decider has the last word under "only"
+    ("ru", "new_wording", None, "Выселение из жилища, предусмотренное решением суда, производится только в порядке, "
+                                "определённом постановлением акимата.", True),
+    ("ru", "new_wording", None, "Выселение из жилища производится только по решению суда по иску акимата.", False),
+    ("kk", "new_wording", None, "Сот шешімі болса да, тұрғын үйден шығару әкімдік қаулысымен ғана жүргізіледі.", True),
+    ("kk", "new_wording", None, "Тұрғын үйден шығару әкімдіктің талап арызы бойынша сот шешімімен ғана жүргізіледі.", False),
 ])
 def test_replaces_regime(lang: str, op: str, old: str | None, text: str | None, expected: bool) -> None:
     context = "Выселение из жилища" if lang == "ru" else "Тұрғын үйден шығару"

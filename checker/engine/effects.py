@@ -504,11 +504,37 @@ def _replaces_regime(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
         return None
     required = obligatory(ctx, affirmed(ctx, ctx.concept_hits(effect.required)))
     if required:
+        focus = ctx.markers().get("focus", ())
         for one in instead:
             if any(_alternative_between(new, one, court) for court in required):
                 return [(new, one)]
+            # "guaranteed by this Law … paid only as the rules approved by the head provide":
+            # the other decider, under "only", has the last word
+            for marker in focus:
+                if _governs(new, marker, one) and not any(_between(court, one, marker) for court in required):
+                    return [(new, one), (new, marker)]
         return None  # the required regime stays
     return [(new, instead[0]), *((new, hit) for hit in ctx.topic_hits[:1])]
+
+
+FOCUS_REACH = 8
+
+
+def _governs(view: TextView, focus: Occurrence, hit: Occurrence) -> bool:
+    """A focus word ("только", "ғана") bears on `hit`: before it in Russian, after it in Kazakh,
+    within a few words of one sentence."""
+    if view.words[focus.first].sentence != view.words[hit.first].sentence:
+        return False
+    if view.lang == "kk":
+        return 0 < focus.first - hit.last <= FOCUS_REACH
+    return 0 < hit.first - focus.last <= FOCUS_REACH
+
+
+def _between(middle: Occurrence, a: Occurrence, b: Occurrence) -> bool:
+    """`middle` stands between `a` and `b` (in either order): the nearer one is what a focus
+    word bears on."""
+    lo, hi = min(a.last, b.last), max(a.first, b.first)
+    return lo < middle.first and middle.last < hi
 
 
 def _automatic(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
