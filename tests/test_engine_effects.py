@@ -412,3 +412,21 @@ OPTIONAL = rule({"concepts": ["housing"]},
 ])
 def test_an_optional_safeguard_is_none(lang: str, text: str, expected: bool) -> None:
     assert fires(OPTIONAL, lang, text) is expected
+
+
+# `granted`: a part left out counts only where the named parts are given the right; a part
+# named for a detail, or added to others ("да", "также"), leaves no one out.
+GRANTED = rule({"concepts": ["childcare"]},
+               [{"effect": "narrows-group", "members": ["mother", "father"], "whole": ["parent"], "granted": True}])
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "Мать вправе получить отпуск по уходу за ребёнком.", True),
+    ("ru", "Отпуск по уходу за ребёнком матери оформляется приказом.", False),
+    ("ru", "Отпуск по уходу за ребёнком вправе получить также мать.", False),
+    ("kk", "Анасы баланы күту үшін демалыс алуға құқылы.", True),
+    ("kk", "Анасына баланы күту үшін демалыс бұйрықпен ресімделеді.", False),
+    ("kk", "Анасы да баланы күту үшін демалыс алуға құқылы.", False),
+])
+def test_narrows_group_where_a_right_is_granted(lang: str, text: str, expected: bool) -> None:
+    assert fires(GRANTED, lang, text) is expected

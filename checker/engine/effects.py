@@ -354,8 +354,28 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
             return [(view, qualified[0])]
         return None
     if missing and len(missing) < len(members):
+        if effect.granted:
+            # only where the named parts receive the right ("… вправе подать", "… құқылы")
+            rights = markers.get("permission", ())
+            named = [h for h in named if not _also(view, h)
+                     and any(view.words[r.first].sentence == view.words[h.first].sentence for r in rights)]
+            if not named:
+                return None
         return [(view, named[0])]  # a part of the group is named, the rest is left out
     return None
+
+
+_ALSO = {"kk": {"да", "де", "та", "те", "сондай-ақ"}, "ru": {"также", "тоже", "даже", "том"}}
+
+
+def _also(view: TextView, hit: Occurrence) -> bool:
+    """"онша ауыр емес қылмыстар бойынша да", "в том числе по делам о …": a part added to
+    others, not the only one let in."""
+    words = [w.text.lower() for w in view.words]
+    if view.lang == "kk":
+        after = words[hit.last + 1:hit.last + 7]
+        return any(w in _ALSO["kk"] for w in after)
+    return any(w in _ALSO["ru"] for w in words[max(0, hit.first - 4):hit.first])
 
 
 def _qualifies(view: TextView, part: Occurrence, whole: Occurrence) -> bool:

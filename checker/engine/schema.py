@@ -419,6 +419,9 @@ class ForbiddenEffect(StrictModel):
     # narrows-group: the parts of the protected group, and names of the whole group
     members: list[ConceptId] = Field(default_factory=list)
     whole: list[ConceptId] = Field(default_factory=list)
+    # narrows-group: a part left out counts only where the named parts are given a right
+    # ("вправе", "құқылы"): naming a category for a procedural detail leaves no one out
+    granted: bool = False
     # subordinates-interest: the interest the Court puts first
     protected: list[ConceptId] = Field(default_factory=list)
     # replaces-regime: the regime that must stay, and what must not take its place
