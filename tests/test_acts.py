@@ -126,3 +126,43 @@ def test_cli_apply_compare_and_errors(tmp_path):
     assert out.read_bytes()[:2] == b"PK"
     check = _cli("check", "ru_bad_bill.txt", "--act", "ru_code.txt", "--format", "json")
     assert check.returncode == 1 and '"rule": "tech-number-exists"' in check.stdout
+
+
+def test_pairing_by_file_name():
+    from checker.acts.pairing import marker, pairs
+
+    assert marker(Path("kk_bill.docx")) == ("kk", "bill")
+    assert marker(Path("bill-RU.txt")) == ("ru", "bill")
+    assert marker(Path("law.kaz.v2.docx")) == ("kk", "law.v2")
+    assert marker(Path("bill.txt")) is None and marker(Path("kk.txt")) is None
+    assert marker(Path("kk_ru_bill.txt")) is None  # two markers: never guessed
+    found = pairs([Path("d/kk_bill.docx"), Path("d/ru_bill.txt"), Path("e/ru_bill.txt"),
+                   Path("d/kk_x.txt"), Path("d/kk_x.docx"), Path("d/ru_x.txt")])
+    assert found == [(Path("d/kk_bill.docx"), Path("d/ru_bill.txt"))]  # kk_x: two candidates, left alone
+
+
+def test_check_runs_parity_on_both_versions(tmp_path):
+    import json
+
+    done = _cli("check", "kk_bill.txt", "ru_bill.txt", "ru_bad_bill.txt", "--format", "json")
+    assert done.returncode == 1, done.stderr
+    files = {f["path"]: [x for x in f["findings"] if x["rule"].startswith("parity-")]
+             for f in json.loads(done.stdout)["files"]}
+    assert files["ru_bad_bill.txt"] == []  # no kk counterpart
+    kk, ru = files["kk_bill.txt"], files["ru_bill.txt"]
+    assert {"parity-target", "parity-operation"} <= {x["rule"] for x in kk}
+    assert any(x["rule"] == "parity-missing-instruction" and x["message"].startswith("В тексте (kk)")
+               and x["message"].endswith("(kk_bill.txt)") for x in ru)
+    assert all(x["fingerprint"] and x["title"] for x in kk + ru)
+    assert "(ru_bill.txt:" in kk[0]["message"]
+    sarif = json.loads(_cli("check", "kk_bill.txt", "ru_bill.txt", "--format", "sarif").stdout)
+    assert "parity-target" in {r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    html = _cli("check", "kk_bill.txt", "ru_bill.txt", "--format", "html", "--lang", "en")
+    assert "parity-target" in html.stdout and html.returncode == 1
+    for fmt in ("text", "github"):
+        assert "parity-target" in _cli("check", "kk_bill.txt", "ru_bill.txt", "--format", fmt).stdout
+    off = _cli("check", "kk_bill.txt", "ru_bill.txt", "--no-parity", "--format", "json")
+    assert "parity-" not in off.stdout
+    same = subprocess.run([sys.executable, "-m", "checker", "check", "examples/kk_service_bill.txt",
+                           "examples/ru_service_bill.txt", "--format", "json"], capture_output=True, text=True)
+    assert '"parity-' not in same.stdout  # the bundled pair makes the same changes
