@@ -166,3 +166,28 @@ def test_check_runs_parity_on_both_versions(tmp_path):
     same = subprocess.run([sys.executable, "-m", "checker", "check", "examples/kk_service_bill.txt",
                            "examples/ru_service_bill.txt", "--format", "json"], capture_output=True, text=True)
     assert '"parity-' not in same.stdout  # the bundled pair makes the same changes
+
+
+def test_tech_and_parity_messages_name_units_in_their_language():
+    from checker.acts.techcheck import message, unit_name
+
+    assert unit_name("part 7", "ru") == "ч. 7" and unit_name("part 7", "kk") == "7-бөлік"
+    assert unit_name("part 7", "en") == "part 7"
+    assert unit_name("table of contents: article 5", "kk") == "мазмұны: 5-бап"
+    assert unit_name("subparagraph 3", "ru") == "подп. 3" and unit_name("whatever", "ru") == "whatever"
+    assert "(ч. 7)" in message("tech-target-missing", {"unit": "part 7"}, "ru")
+    assert "06.07.2014" in message("tech-act-date-mismatch", {"date": "2014-07-06", "act_date": "2014-07-05"}, "ru")
+    for lang, word in (("kk", "бөлік"), ("ru", "ч. "), ("en", "part ")):
+        done = _cli("check", "ru_bad_bill.txt", "--act", "ru_code.txt", "--lang", lang, "--format", "json")
+        missing = [line for line in done.stdout.splitlines() if "7" in line and '"message"' in line
+                   and ("актіде" in line or "нет единицы" in line or "has no" in line)]
+        assert missing and word in missing[0], (lang, missing)
+        if lang != "en":
+            assert "part 7" not in done.stdout and "article " not in done.stdout
+    kk = parse_text("1-бап. 2014 жылғы 5 шілдедегі Қазақстан Республикасының Қылмыстық-атқару кодексіне мынадай "
+                    "өзгерістер енгізілсін:\n1) 3-баптың екінші бөлігі алып тасталсын.")
+    ru = parse_text("Статья 1. Внести в Уголовно-исполнительный кодекс Республики Казахстан от 5 июля 2014 года "
+                    "следующие изменения:\n1) часть третью статьи 3 исключить.")
+    target = next(d for d in compare_versions(kk, ru) if d.rule == "parity-target")
+    assert "ст. 3, ч. 2 / ст. 3, ч. 3" in target.message("ru") and "3-бап, 2-бөлік" in target.message("kk")
+    assert target.to_json("en")["a"] == "art. 3, part 2"  # the JSON fields keep their form
