@@ -1,4 +1,4 @@
-"""`lawcheck schema check|parse|rule`: the JSON Schemas of the contracts, from the installed package."""
+"""`lawcheck schema check|parse|rule|apply|compare|parse-act`: the JSON Schemas of the contracts."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import click
 
 from checker.cli_errors import guard
 
-SCHEMAS = ("check", "parse", "rule")
+SCHEMAS = ("check", "parse", "rule", "apply", "compare", "parse-act")
 
 
 def schema_path(name: str) -> Path:
-    """check/parse: checker/schemas/<name>.json; rule: the rule base's schema.json (editors use it)."""
+    """check, parse, apply, compare, parse-act: checker/schemas/<name>.json; rule: the rule base's schema.json (editors use it)."""
     if name == "rule":
         from checker.resources import rules_dir
 
@@ -26,7 +26,7 @@ def schema_path(name: str) -> Path:
               help="Write the schema to this file instead of standard output.")
 @guard
 def schema(name: str, output: str | None) -> None:
-    """Print the JSON Schema of `check --format json`, `parse --format json` or a rule file.
+    """Print the JSON Schema of `check`, `parse`, `apply`, `compare` or `parse-act --format json`, or of a rule file.
 
     \b
     Examples:

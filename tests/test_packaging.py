@@ -33,13 +33,15 @@ def test_the_schemas_are_reachable_from_the_installed_package(tmp_path: Path) ->
                     "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
     (wheel,) = tmp_path.glob("lawcheck-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"checker/schemas/check.json", "checker/schemas/parse.json", "checker/cli_schema.py"} <= names
+    assert {"checker/schemas/check.json", "checker/schemas/parse.json", "checker/schemas/apply.json",
+            "checker/schemas/compare.json", "checker/schemas/parse-act.json", "checker/cli_schema.py"} <= names
     # the wheel's own files, away from this checkout: `lawcheck schema rule > schema.json` works
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     outside = tmp_path / "elsewhere"
     outside.mkdir()
-    for name, key in (("rule", "$defs"), ("check", "properties"), ("parse", "properties")):
+    for name, key in (("rule", "$defs"), ("check", "properties"), ("parse", "properties"),
+                      ("apply", "properties"), ("compare", "properties"), ("parse-act", "properties")):
         done = subprocess.run([sys.executable, "-m", "checker", "schema", name], cwd=outside,
                               env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
                               capture_output=True, text=True, check=True)
