@@ -46,3 +46,24 @@ def test_the_schemas_are_reachable_from_the_installed_package(tmp_path: Path) ->
                               env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
                               capture_output=True, text=True, check=True)
         assert key in json.loads(done.stdout), name
+
+
+def test_the_dockerfile_is_well_formed() -> None:
+    """Every instruction is a Dockerfile keyword, the server runs unprivileged and listens on 0.0.0.0."""
+    import json
+    import re
+
+    text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    logical = re.sub(r"\\\n", " ", text)
+    instructions = [line.split(None, 1) for line in logical.splitlines() if line.strip() and not line.startswith("#")]
+    keywords = {"FROM", "ENV", "WORKDIR", "COPY", "RUN", "USER", "EXPOSE", "CMD", "ARG", "LABEL", "HEALTHCHECK"}
+    assert all(len(parts) == 2 and parts[0] in keywords for parts in instructions), instructions
+    assert instructions[0] == ["FROM", "python:3.12-slim"]
+    users = [arg for key, arg in instructions if key == "USER"]
+    assert users and users[-1] not in ("root", "0")
+    cmd = json.loads(next(arg for key, arg in instructions if key == "CMD"))  # exec form
+    assert cmd[:2] == ["lawcheck", "serve"] and cmd[cmd.index("--host") + 1] == "0.0.0.0"
+    for key, arg in instructions:
+        if key == "COPY":
+            *sources, _ = arg.split()
+            assert all((ROOT / source).exists() for source in sources), sources
