@@ -25,7 +25,7 @@ def test_wheel_ships_grammar_vocabulary_and_rules(tmp_path: Path) -> None:
     assert shipped_rules == repo_rules  # rule files and the shared data in their subfolders
     assert "checker/_data/rules/catalogue/without-rule.yaml" in names
     assert "checker/_data/rules/schema.json" in names
-    assert "checker/cli.py" in names
+    assert "checker/cli/app.py" in names
 
 
 def test_the_schemas_are_reachable_from_the_installed_package(tmp_path: Path) -> None:
@@ -34,7 +34,7 @@ def test_the_schemas_are_reachable_from_the_installed_package(tmp_path: Path) ->
     (wheel,) = tmp_path.glob("lawcheck-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"checker/schemas/check.json", "checker/schemas/parse.json", "checker/schemas/apply.json",
-            "checker/schemas/compare.json", "checker/schemas/parse-act.json", "checker/cli_schema.py"} <= names
+            "checker/schemas/compare.json", "checker/schemas/parse-act.json", "checker/cli/schema.py"} <= names
     # the wheel's own files, away from this checkout: `lawcheck schema rule > schema.json` works
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)

@@ -83,7 +83,7 @@ def pairs(paths: Sequence[Path]) -> list[tuple[Path, Path]]:
 def with_parity(reports: Sequence[FileReport], path_of: Callable[[FileReport], Path | None],
                 rel_of: Callable[[FileReport], str], lang: str | None) -> list[FileReport]:
     """The reports, the paired drafts' ones with their parity findings added (fingerprinted, sorted)."""
-    from checker.fingerprint import assign_fingerprints
+    from checker.gate.fingerprint import assign_fingerprints
 
     located = {path: report for report in reports if (path := path_of(report)) is not None}
     extra: dict[str, list[Finding]] = {}

@@ -23,7 +23,7 @@ class TechRule:
     upheld: bool = False
 
     @property
-    def spec(self) -> TechRule:  # what cli_check.rule_metas reads (title, message, resolution)
+    def spec(self) -> TechRule:  # what checker.cli.check.rule_metas reads (title, message, resolution)
         return self
 
     resolution = None

@@ -61,7 +61,7 @@ def _init_worker(spec: run.RuleSpec, parent: int) -> None:
 def check_upload(data: bytes, name: str, lang: str) -> Checked:
     """Read, parse, check and render one upload (runs in a worker process)."""
     from checker import __version__
-    from checker.cli_check import rule_metas
+    from checker.cli.check import rule_metas
     from checker.report import render
 
     state = run._worker_state

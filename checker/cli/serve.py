@@ -14,9 +14,9 @@ from typing import Any
 
 import click
 
-from checker.cli_config import CONFIG_HELP, extra_rule_paths, load_configured, rule_spec
-from checker.cli_errors import guarded
-from checker.config import load_config
+from checker.cli.configured import CONFIG_HELP, extra_rule_paths, load_configured, rule_spec
+from checker.cli.errors import guarded
+from checker.gate.config import load_config
 from checker.errors import InputError
 
 INSTALL_HINT = "install the web extra: pip install 'lawcheck[serve]'"

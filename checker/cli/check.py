@@ -19,9 +19,9 @@ from typing import Any, TextIO
 import click
 
 from checker import __version__
-from checker import baseline as baseline_file
+from checker.gate import baseline as baseline_file
 from checker.budgets import MAX_GLOBS
-from checker.cli_config import (
+from checker.cli.configured import (
     CONFIG_HELP,
     describe,
     extra_rule_paths,
@@ -30,15 +30,15 @@ from checker.cli_config import (
     shown,
     spec_inputs,
 )
-from checker.collect import Collected, GlobSet, collect, display_path, glob_problem, relative_posix
-from checker.config import FAIL_ON, FORMATS, Config, ConfigFinder
+from checker.gate.collect import Collected, GlobSet, collect, display_path, glob_problem, relative_posix
+from checker.gate.config import FAIL_ON, FORMATS, Config, ConfigFinder
 from checker.errors import ConfigError, InputError
 from checker.model import SEVERITIES, FileReport, Finding, ResolutionRef
 from checker.report.i18n import format_date
 from checker.output import open_for_writing, refuse_inputs
-from checker.cli_errors import Exit2, LawcheckGroup, guarded, warn
+from checker.cli.errors import Exit2, LawcheckGroup, guarded, warn
 from checker.run import FileJob, Outcome, RuleSpec, effective_workers, read_stdin, run_checks
-from checker.suppress import apply_suppressions
+from checker.gate.suppress import apply_suppressions
 
 DEFAULT_BASELINE = "lawcheck-baseline.json"
 PROGRESS_MIN_FILES = 4

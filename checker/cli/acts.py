@@ -9,8 +9,8 @@ from typing import Any, Callable
 
 import click
 
-from checker.cli_config import CONFIG_HELP
-from checker.cli_errors import guard, warn
+from checker.cli.configured import CONFIG_HELP
+from checker.cli.errors import guard, warn
 from checker.errors import InputError
 
 ACT_HELP = ("The text in force of an amended act: SLUG=FILE (criminal-code=uk.docx) or FILE (slug from "
@@ -34,7 +34,7 @@ def applied_bill(draft: str, act_specs: tuple[str, ...], config_path: str | None
     """Parse the draft, load its acts (command line, then config) and apply it: (parse result, run)."""
     from checker.acts.bill import apply_bill
     from checker.acts.options import for_language, load_acts, split_spec
-    from checker.config import ConfigFinder
+    from checker.gate.config import ConfigFinder
     from checker.parsing import parse_document
     from checker.run import read_input
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from checker.cli_errors import guard
+from checker.cli.errors import guard
 
 SCHEMAS = ("check", "parse", "rule", "apply", "compare", "parse-act")
 
@@ -17,7 +17,7 @@ def schema_path(name: str) -> Path:
         from checker.resources import rules_dir
 
         return rules_dir() / "schema.json"
-    return Path(__file__).resolve().parent / "schemas" / f"{name}.json"
+    return Path(__file__).resolve().parent.parent / "schemas" / f"{name}.json"
 
 
 @click.command()
@@ -33,6 +33,6 @@ def schema(name: str, output: str | None) -> None:
       lawcheck schema check > lawcheck-check.schema.json
       lawcheck schema rule -o rules/schema.json     # for editors completing rule files
     """
-    from checker.cli_check import _emit
+    from checker.cli.check import _emit
 
     _emit(schema_path(name).read_text(encoding="utf-8"), output, Path.cwd())
