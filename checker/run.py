@@ -27,9 +27,9 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from checker.cli_errors import internal_error, raise_if_stopped
+from checker.cli.errors import internal_error, raise_if_stopped
 from checker.errors import LawcheckError
-from checker.fingerprint import assign_fingerprints
+from checker.gate.fingerprint import assign_fingerprints
 from checker.model import Document, FileReport, ParseResult, SourceLine
 
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}

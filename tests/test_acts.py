@@ -126,3 +126,68 @@ def test_cli_apply_compare_and_errors(tmp_path):
     assert out.read_bytes()[:2] == b"PK"
     check = _cli("check", "ru_bad_bill.txt", "--act", "ru_code.txt", "--format", "json")
     assert check.returncode == 1 and '"rule": "tech-number-exists"' in check.stdout
+
+
+def test_pairing_by_file_name():
+    from checker.acts.pairing import marker, pairs
+
+    assert marker(Path("kk_bill.docx")) == ("kk", "bill")
+    assert marker(Path("bill-RU.txt")) == ("ru", "bill")
+    assert marker(Path("law.kaz.v2.docx")) == ("kk", "law.v2")
+    assert marker(Path("bill.txt")) is None and marker(Path("kk.txt")) is None
+    assert marker(Path("kk_ru_bill.txt")) is None  # two markers: never guessed
+    found = pairs([Path("d/kk_bill.docx"), Path("d/ru_bill.txt"), Path("e/ru_bill.txt"),
+                   Path("d/kk_x.txt"), Path("d/kk_x.docx"), Path("d/ru_x.txt")])
+    assert found == [(Path("d/kk_bill.docx"), Path("d/ru_bill.txt"))]  # kk_x: two candidates, left alone
+
+
+def test_check_runs_parity_on_both_versions(tmp_path):
+    import json
+
+    done = _cli("check", "kk_bill.txt", "ru_bill.txt", "ru_bad_bill.txt", "--format", "json")
+    assert done.returncode == 1, done.stderr
+    files = {f["path"]: [x for x in f["findings"] if x["rule"].startswith("parity-")]
+             for f in json.loads(done.stdout)["files"]}
+    assert files["ru_bad_bill.txt"] == []  # no kk counterpart
+    kk, ru = files["kk_bill.txt"], files["ru_bill.txt"]
+    assert {"parity-target", "parity-operation"} <= {x["rule"] for x in kk}
+    assert any(x["rule"] == "parity-missing-instruction" and x["message"].startswith("В тексте (kk)")
+               and x["message"].endswith("(kk_bill.txt)") for x in ru)
+    assert all(x["fingerprint"] and x["title"] for x in kk + ru)
+    assert "(ru_bill.txt:" in kk[0]["message"]
+    sarif = json.loads(_cli("check", "kk_bill.txt", "ru_bill.txt", "--format", "sarif").stdout)
+    assert "parity-target" in {r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    html = _cli("check", "kk_bill.txt", "ru_bill.txt", "--format", "html", "--lang", "en")
+    assert "parity-target" in html.stdout and html.returncode == 1
+    for fmt in ("text", "github"):
+        assert "parity-target" in _cli("check", "kk_bill.txt", "ru_bill.txt", "--format", fmt).stdout
+    off = _cli("check", "kk_bill.txt", "ru_bill.txt", "--no-parity", "--format", "json")
+    assert "parity-" not in off.stdout
+    same = subprocess.run([sys.executable, "-m", "checker", "check", "examples/kk_service_bill.txt",
+                           "examples/ru_service_bill.txt", "--format", "json"], capture_output=True, text=True)
+    assert '"parity-' not in same.stdout  # the bundled pair makes the same changes
+
+
+def test_tech_and_parity_messages_name_units_in_their_language():
+    from checker.acts.techcheck import message, unit_name
+
+    assert unit_name("part 7", "ru") == "ч. 7" and unit_name("part 7", "kk") == "7-бөлік"
+    assert unit_name("part 7", "en") == "part 7"
+    assert unit_name("table of contents: article 5", "kk") == "мазмұны: 5-бап"
+    assert unit_name("subparagraph 3", "ru") == "подп. 3" and unit_name("whatever", "ru") == "whatever"
+    assert "(ч. 7)" in message("tech-target-missing", {"unit": "part 7"}, "ru")
+    assert "06.07.2014" in message("tech-act-date-mismatch", {"date": "2014-07-06", "act_date": "2014-07-05"}, "ru")
+    for lang, word in (("kk", "бөлік"), ("ru", "ч. "), ("en", "part ")):
+        done = _cli("check", "ru_bad_bill.txt", "--act", "ru_code.txt", "--lang", lang, "--format", "json")
+        missing = [line for line in done.stdout.splitlines() if "7" in line and '"message"' in line
+                   and ("актіде" in line or "нет единицы" in line or "has no" in line)]
+        assert missing and word in missing[0], (lang, missing)
+        if lang != "en":
+            assert "part 7" not in done.stdout and "article " not in done.stdout
+    kk = parse_text("1-бап. 2014 жылғы 5 шілдедегі Қазақстан Республикасының Қылмыстық-атқару кодексіне мынадай "
+                    "өзгерістер енгізілсін:\n1) 3-баптың екінші бөлігі алып тасталсын.")
+    ru = parse_text("Статья 1. Внести в Уголовно-исполнительный кодекс Республики Казахстан от 5 июля 2014 года "
+                    "следующие изменения:\n1) часть третью статьи 3 исключить.")
+    target = next(d for d in compare_versions(kk, ru) if d.rule == "parity-target")
+    assert "ст. 3, ч. 2 / ст. 3, ч. 3" in target.message("ru") and "3-бап, 2-бөлік" in target.message("kk")
+    assert target.to_json("en")["a"] == "art. 3, part 2"  # the JSON fields keep their form

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import baseline as bl
-from checker.fingerprint import assign_fingerprints, base_fingerprint, fold_text
+from checker.gate import baseline as bl
+from checker.gate.fingerprint import assign_fingerprints, base_fingerprint, fold_text
 from checker.model import Act, Amendment, FileReport, Finding, ParseResult, Target
 
 ACT = Act(slug="criminal-procedure-code", name="Қылмыстық-процестік кодекс")

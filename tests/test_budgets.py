@@ -77,7 +77,7 @@ _YAMLISH = st.lists(st.sampled_from([*"[]{}:,-&*!|>'\"#\n 9a.<=\t", "rules", "la
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=_YAMLISH)
 def test_any_config_text_is_a_config_or_one_config_error(tmp_path: Path, text: str) -> None:
-    from checker.config import load_config
+    from checker.gate.config import load_config
     from checker.errors import ConfigError
 
     (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
@@ -95,7 +95,7 @@ _JSONISH = st.lists(st.sampled_from([*'[]{}:,"0123456789-.eE ', "true", "NaN", '
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=_JSONISH)
 def test_any_baseline_text_is_a_baseline_or_one_baseline_error(tmp_path: Path, text: str) -> None:
-    from checker.baseline import BaselineError, load
+    from checker.gate.baseline import BaselineError, load
 
     (tmp_path / "b.json").write_text(text, encoding="utf-8")
     try:

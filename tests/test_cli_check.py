@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 
 from checker import run as run_module
 from checker.cli import main
-from checker.cli_check import show_progress
+from checker.cli.check import show_progress
 
 ROOT = Path(__file__).resolve().parents[1]
 GATE_RULES = ROOT / "tests" / "fixtures" / "gate" / "rules"

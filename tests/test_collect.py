@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.collect import GlobSet, collect, glob_matches
+from checker.gate.collect import GlobSet, collect, glob_matches
 
 TREE = [
     "drafts/2025/kpk-cassation.txt",
@@ -158,7 +158,7 @@ def test_folder_walk_collects_every_format_lawcheck_reads(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("pattern", ["[z-a]", "drafts/[z-a]*.txt", "x" * 1001])
 def test_a_pattern_that_is_no_glob_is_named(pattern: str) -> None:
-    from checker.collect import glob_problem
+    from checker.gate.collect import glob_problem
 
     assert glob_problem(pattern)
     assert glob_matches(pattern, "drafts/a.txt") is False  # and never raises
@@ -178,7 +178,7 @@ def test_pathological_globs_match_like_the_plain_ones(pattern: str, path: str, e
        st.text(alphabet=st.sampled_from(list("ab/.-")), max_size=30))
 @settings(max_examples=300, deadline=None)
 def test_any_pattern_is_a_glob_or_a_named_problem(pattern: str, path: str) -> None:
-    from checker.collect import glob_problem
+    from checker.gate.collect import glob_problem
 
     problem = glob_problem(pattern)
     matched = glob_matches(pattern, path)

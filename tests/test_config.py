@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.config import find_config, load_config
+from checker.gate.config import find_config, load_config
 from checker.errors import ConfigError
 
 GOOD_REASON = "Жұмыс тобы 2025 жылғы 3 наурыздағы отырыста келісті"
@@ -251,7 +251,7 @@ def test_explicit_pyproject_without_table_is_an_error(tmp_path: Path) -> None:
 
 
 def test_config_formats_are_the_reporters_formats() -> None:
-    from checker.config import FORMATS
+    from checker.gate.config import FORMATS
     from checker.report import FORMATS as REPORT_FORMATS
 
     assert FORMATS == REPORT_FORMATS

@@ -127,3 +127,34 @@ def test_the_changelog_records_the_contract_changes() -> None:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     for words in ("1-based", "`tool`", "`warnings`", "`not_understood`", "`anchor`", "lawcheck schema"):
         assert words in changelog, words
+
+
+ACTS = ROOT / "tests" / "fixtures" / "acts"
+SLUG = "criminal-executive-code"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_apply_compare_and_parse_act_json_follow_their_schemas(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ACTS)
+    act = f"{SLUG}={lang}_code.txt"
+    data = json.loads(invoke("parse-act", f"{lang}_code.txt", "--format", "json").stdout)
+    assert data["tool"] == {"name": "lawcheck", "version": __version__} and data["tree"]["children"]
+    assert_valid("parse-act", data)
+    for command in ("apply", "compare"):
+        done = CliRunner().invoke(main, [command, f"{lang}_bill.txt", "--act", act, "--format", "json"],
+                                  env={"NO_COLOR": "1"}, catch_exceptions=False)
+        data = json.loads(done.stdout)
+        assert data["tool"]["name"] == "lawcheck"
+        assert_valid(command, data)
+    assert json.loads(invoke("compare", f"{lang}_bill.txt", "--act", act, "--format", "json").stdout)["rows"]
+
+
+def test_apply_json_with_failed_instructions_and_findings_follows_its_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ACTS)
+    done = CliRunner().invoke(main, ["apply", "ru_bad_bill.txt", "--act", "ru_code.txt", "--format", "json"],
+                              env={"NO_COLOR": "1"}, catch_exceptions=False)
+    data = json.loads(done.stdout)
+    assert {i["status"] for i in data["instructions"]} == {"applied", "failed"} and data["findings"]
+    assert_valid("apply", data)
+    data["instructions"][0]["colour"] = 1
+    assert list(validator("apply").iter_errors(data))

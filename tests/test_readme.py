@@ -28,7 +28,7 @@ def test_readme_example_command_names_a_bundled_draft() -> None:
 
 
 def test_docs_ci_lists_every_option_of_check() -> None:
-    from checker.cli_check import check
+    from checker.cli.check import check
 
     documented = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     missing = [opt for param in check.params for opt in param.opts

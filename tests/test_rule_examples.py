@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from checker.cli_rules import example_location
+from checker.cli.rules import example_location
 from checker.engine import example_gaps, load_rules, run_examples, validate_rules
 from checker.errors import RuleFileError
 

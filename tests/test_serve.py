@@ -243,3 +243,68 @@ def test_the_server_serves_on_after_refusals(client) -> None:
     response = post(client, DOCX_EXAMPLE.name, DOCX_EXAMPLE.read_bytes(), lang="ru")
     assert response.status_code == 200
     assert "cassation-any-offence-category" in response.text
+
+
+# --- acts in force: tech-* findings and the comparative table -------------------------------------
+
+ACTS = DOCX_EXAMPLE.parent.parent / "tests" / "fixtures" / "acts"
+
+
+def table_links(page: str) -> dict[str, bytes]:
+    import base64
+
+    return {name.split(".", 1)[1]: base64.b64decode(url) for url, name in
+            re.findall(r'href="data:[^;]+;base64,([^"]+)" download="([^"]+\.table\.(?:docx|html))"', page)}
+
+
+def test_with_acts_the_page_shows_tech_findings_and_offers_the_comparative_table() -> None:
+    from checker.acts.gate import ActsRuleSet
+    from checker.run import RuleSpec, configure, load_base
+    from checker.serve.pool import CheckPool
+
+    spec = RuleSpec()
+    ruleset = ActsRuleSet(configure(load_base(spec), spec),
+                          ((None, ACTS / "ru_code.txt"), (None, ACTS / "kk_code.txt")))
+    ruleset.load()
+    acts_pool = CheckPool(spec, ruleset, 1)
+    acts_pool.start()
+    try:
+        client = TestClient(create_app(acts_pool), raise_server_exceptions=False)
+        response = post(client, "ru_bad_bill.txt", (ACTS / "ru_bad_bill.txt").read_bytes(), lang="ru")
+        assert response.status_code == 200
+        assert_secure(response)
+        page = response.text
+        assert "tech-target-missing" in page and "tech-number-exists" in page
+        assert t("table_docx", "ru") in page and t("table_html", "ru") in page
+        tables = table_links(page)
+        assert set(tables) == {"table.docx", "table.html"}
+        assert tables["table.docx"][:2] == b"PK"
+        import io
+
+        import docx
+
+        document = docx.Document(io.BytesIO(tables["table.docx"]))
+        assert document.tables[0].rows[0].cells[2].text == "Действующая редакция"
+        assert "Сравнительная таблица" in tables["table.html"].decode("utf-8")
+        assert "tech-" in downloads(page)["json"]  # the JSON of that run has them too
+        kk = post(client, "kk_bill.txt", (ACTS / "kk_bill.txt").read_bytes(), lang="kk")
+        assert kk.status_code == 200 and "Салыстырмалы кесте" in table_links(kk.text)["table.html"].decode()
+        other = post(client, DOCX_EXAMPLE.name, DOCX_EXAMPLE.read_bytes(), lang="en")  # amends other acts
+        assert other.status_code == 200 and table_links(other.text) == {}
+    finally:
+        acts_pool.close()
+
+
+def test_without_acts_no_comparative_table(checked: str) -> None:
+    assert table_links(checked) == {} and "tech-" not in checked
+
+
+def test_serve_refuses_a_missing_act_in_one_line(tmp_path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["serve", "--port", "0", "--act", "missing.txt"])
+    assert result.exit_code == 2
+    assert "no such act file" in result.output and len(result.output.strip().splitlines()) == 1

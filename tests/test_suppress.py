@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.model import FileReport, Finding, ParseResult
-from checker.suppress import Suppression, apply_suppressions, reason_problem
+from checker.gate.suppress import Suppression, apply_suppressions, reason_problem
 
 REASON = "Жұмыс тобы келісті: норма 2026 жылы қайта қаралады"
 

@@ -26,17 +26,25 @@ class ActsRuleSet:
     def rules(self) -> list[Any]:
         return list(self.inner.rules) + list(TECH_RULES.values())
 
-    def check(self, result: ParseResult, lang: str | None = None) -> list[Finding]:
-        from checker.acts.bill import apply_bill
-        from checker.acts.options import for_language, load_acts
+    def load(self) -> dict[str, list[Any]]:
+        """The acts in force, read once per process (a server reads them before it forks)."""
+        from checker.acts.options import load_acts
 
-        found = list(self.inner.check(result, lang))
-        if self._acts is None:  # parsed again for each language version, read once per process
+        if self._acts is None:
             self._acts = load_acts(list(self.specs))
-        acts = for_language(self._acts, result.language)
-        # A fresh tree per draft: applying changes it in place.
-        acts = {slug: _copy(act) for slug, act in acts.items()}
-        run = apply_bill(result, acts)
+        return self._acts
+
+    def bill_run(self, result: ParseResult) -> Any:
+        """The bill applied to fresh copies of the acts in its language (applying changes a tree in place)."""
+        from checker.acts.bill import apply_bill
+        from checker.acts.options import for_language
+
+        acts = for_language(self.load(), result.language)
+        return apply_bill(result, {slug: _copy(act) for slug, act in acts.items()})
+
+    def check(self, result: ParseResult, lang: str | None = None) -> list[Finding]:
+        found = list(self.inner.check(result, lang))
+        run = self.bill_run(result)
         found += findings(run.all_issues(), result.path, lang or result.language)
         found.sort(key=lambda f: (f.line, f.col, f.rule))
         return found

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from checker.model import Amendment, ParseResult
+from checker.model import Amendment, ParseResult, Target
 
 _WORDS = {"replace_words", "insert_words", "delete_words"}
 _MONTHS = {
@@ -49,6 +49,7 @@ class Difference:
     line_a: int | None
     line_b: int | None
     detail: tuple[tuple[str, str], ...] = ()
+    targets: tuple[Target, Target] | None = field(default=None, compare=False)  # parity-target: named in each language
 
     @property
     def severity(self) -> str:
@@ -56,7 +57,12 @@ class Difference:
 
     def message(self, lang: str) -> str:
         index = {"kk": 0, "ru": 1}.get(lang, 2)
-        return MESSAGES[self.rule][index].format(**dict(self.detail))
+        detail = dict(self.detail)
+        if self.targets is not None:
+            from checker.report.i18n import target_label
+
+            detail["a"], detail["b"] = (target_label(t, lang if lang in ("kk", "ru") else "en") for t in self.targets)
+        return MESSAGES[self.rule][index].format(**detail)
 
     def to_json(self, lang: str) -> dict:
         return {"rule": self.rule, "severity": self.severity, "amendment": self.amendment,
@@ -104,15 +110,15 @@ def _pair(key: str, x: Amendment, y: Amendment) -> list[Difference]:
         return []
     found = []
 
-    def diff(rule: str, first: str, second: str) -> None:
-        found.append(Difference(rule, key, x.line, y.line, (("a", first), ("b", second))))
+    def diff(rule: str, first: str, second: str, targets: tuple[Target, Target] | None = None) -> None:
+        found.append(Difference(rule, key, x.line, y.line, (("a", first), ("b", second)), targets))
 
     if x.act.slug != y.act.slug:
         diff("parity-act", x.act.slug, y.act.slug)
     if x.operation != y.operation and not {x.operation, y.operation} <= _WORDS:
         diff("parity-operation", x.operation, y.operation)
     if x.target != y.target:
-        diff("parity-target", x.target.label(), y.target.label())
+        diff("parity-target", x.target.label(), y.target.label(), (x.target, y.target))
     nx, ny = numbers(x.new) + numbers(x.old), numbers(y.new) + numbers(y.old)
     if nx != ny:
         diff("parity-numbers", " ".join(sorted(nx.elements())) or "-", " ".join(sorted(ny.elements())) or "-")

@@ -23,7 +23,7 @@ class TechRule:
     upheld: bool = False
 
     @property
-    def spec(self) -> TechRule:  # what cli_check.rule_metas reads (title, message, resolution)
+    def spec(self) -> TechRule:  # what checker.cli.check.rule_metas reads (title, message, resolution)
         return self
 
     resolution = None
@@ -95,16 +95,50 @@ class _Blank(dict):
         return "?"
 
 
+_PHRASES = {
+    "text": {"kk": "мәтін", "ru": "текст", "en": "text"},
+    "note": {"kk": "ескертпе", "ru": "примечание", "en": "note"},
+    "table of contents": {"kk": "мазмұны", "ru": "оглавление", "en": "table of contents"},
+    "the unit to supplement": {"kk": "толықтырылатын бірлік", "ru": "дополняемая единица",
+                               "en": "the unit to supplement"},
+}
+
+
+def unit_name(value: str, lang: str) -> str:
+    """An address as the acts code writes it ("part 7", "table of contents: article 5") in `lang`.
+
+    The issues keep the English words (apply's JSON shows them); the messages speak the reader's
+    language: "7-бөлік" / "ч. 7" / "part 7". Dates are written as the reports write them.
+    """
+    from checker.report.i18n import level_label
+
+    if lang not in ("kk", "ru"):
+        return value
+    head, sep, rest = value.partition(": ")
+    if sep:
+        return f"{unit_name(head, lang)}: {unit_name(rest, lang)}"
+    if value in _PHRASES:
+        return _PHRASES[value][lang]
+    level, _, number = value.partition(" ")
+    return (level_label(level, number, lang) if number else None) or value
+
+
 def message(rule_id: str, detail: dict[str, Any], lang: str) -> str:
     rule = TECH_RULES[rule_id]
-    return rule.message.get(lang, rule.message["en"]).format_map(_Blank({k: str(v) for k, v in detail.items()}))
+    from checker.report.i18n import format_date
+
+    shown = {k: unit_name(str(v), lang) if k == "unit" else format_date(str(v), lang) if k in ("date", "act_date")
+             else str(v) for k, v in detail.items()}
+    return rule.message.get(lang, rule.message["en"]).format_map(_Blank(shown))
 
 
 def finding(issue: Issue, path: str, lang: str) -> Finding:
     """The issue as a Finding on the instruction's own lines."""
     rule = TECH_RULES[issue.rule]
     a = issue.amendment
-    evidence = str(issue.detail.get("words") or issue.detail.get("unit") or issue.detail.get("number") or "")
+    unit = issue.detail.get("unit")
+    evidence = str(issue.detail.get("words") or (unit_name(str(unit), lang) if unit else "")
+                   or issue.detail.get("number") or "")
     return Finding(rule=rule.id, severity=rule.severity, path=path, line=a.line, end_line=a.end_line, col=a.col,
                    amendment=a.id, message=message(rule.id, issue.detail, lang), resolutions=(), constitution=(),
                    evidence=evidence, suggestion="", title=rule.title.get(lang, rule.title["en"]), lang=lang)

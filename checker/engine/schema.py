@@ -139,7 +139,7 @@ Phrase = Annotated[str, AfterValidator(_check_phrase)]
 
 
 def _check_pattern(pattern: str) -> str:
-    from checker.engine.conditions import compile_regex  # one place knows RE2
+    from checker.engine.regex import compile_regex  # one place knows RE2
 
     try:
         compile_regex(pattern)

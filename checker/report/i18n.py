@@ -259,6 +259,12 @@ def citation(finding: Finding, lang: str) -> str:
     return "; ".join(bits)
 
 
+def level_label(level: str, number: str, lang: str) -> str | None:
+    """One level of an address in `lang` ("7-бөлік", "ч. 7", "part 7"); None for an unknown level."""
+    forms = _UNITS.get(level)
+    return forms.get(lang, forms["en"]).format(number) if forms else None
+
+
 def target_label(target: Target, lang: str) -> str:
     """Broad-to-narrow address of a unit, e.g. "484-бап, 2-бөлік" / "ст. 484, ч. 2"."""
     bits: list[str] = []

@@ -71,7 +71,8 @@ def create_app(pool: CheckPool, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: 
             return refuse(request, 500, t("internal", upload.lang), upload.lang)
         if checked.error is not None:
             return refuse(request, 422, t("unreadable", upload.lang), upload.lang, detail=checked.error)
-        return HTMLResponse(report_page(checked.reports, upload.name, upload.lang, request.state.nonce))
+        return HTMLResponse(report_page(checked.reports, upload.name, upload.lang, request.state.nonce,
+                                        checked.tables))
 
     async def http_error(request: Request, exc: Any) -> Response:
         lang = ui_lang(request)

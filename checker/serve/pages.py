@@ -79,12 +79,25 @@ def data_url(text: str, fmt: str) -> str:
     return f"data:{MEDIA_TYPES[fmt]};charset=utf-8;base64,{encoded}"
 
 
-def report_page(reports: dict[str, str], name: str, lang: str, nonce: str) -> str:
-    """The HTML report of this run, with its downloads (data: URLs: nothing stays on the server)."""
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+TABLES = {"docx": (DOCX_TYPE, ".table.docx", "table_docx"), "html": ("text/html", ".table.html", "table_html")}
+
+
+def report_page(reports: dict[str, str], name: str, lang: str, nonce: str,
+                tables: dict[str, bytes] | None = None) -> str:
+    """The HTML report of this run, with its downloads (data: URLs: nothing stays on the server).
+
+    `tables`: the comparative table of the run (.docx, html) when the server has acts in force.
+    """
     stem = PurePosixPath(name).stem or "draft"
     links = "".join(
         f"<li><a href=\"{data_url(reports[fmt], fmt)}\" download=\"{esc(stem + SUFFIXES[fmt])}\" "
         f"type=\"{MEDIA_TYPES[fmt]}\">{fmt.upper()}</a></li>" for fmt in ("html", "json", "sarif"))
+    for fmt, (media, suffix, key) in TABLES.items():
+        if tables and fmt in tables:
+            url = f"data:{media};base64,{base64.b64encode(tables[fmt]).decode('ascii')}"
+            links += (f"<li><a href=\"{url}\" download=\"{esc(stem + suffix)}\" type=\"{media}\">"
+                      f"{esc(t(key, lang))}</a></li>")
     bar = (f"<style nonce=\"{esc(nonce)}\">\n{_resource('serve.css')}</style>\n"
            f"<div class=\"lc-serve lc-bar\" role=\"navigation\" aria-label=\"{esc(t('downloads', lang))}\">"
            f"<p class=\"lc-heading\">{esc(t('downloads', lang))}</p><ul>{links}"

@@ -34,6 +34,7 @@ class Checked:
     error: str | None = None  # the draft could not be read (a 4xx for the drafter)
     internal: bool = False  # a bug, not the drafter's fault (a 500)
     findings: int = 0
+    tables: dict[str, bytes] = field(default_factory=dict)  # the comparative table: "docx", "html"
 
 
 def _die_with_parent(parent: int) -> None:
@@ -60,7 +61,7 @@ def _init_worker(spec: run.RuleSpec, parent: int) -> None:
 def check_upload(data: bytes, name: str, lang: str) -> Checked:
     """Read, parse, check and render one upload (runs in a worker process)."""
     from checker import __version__
-    from checker.cli_check import rule_metas
+    from checker.cli.check import rule_metas
     from checker.report import render
 
     state = run._worker_state
@@ -72,6 +73,7 @@ def check_upload(data: bytes, name: str, lang: str) -> Checked:
         metas = rule_metas(ruleset, lang)
         texts = {fmt: render(fmt, [report], lang=lang, rules=metas, tool_version=__version__)
                  for fmt in REPORT_FORMATS}
+        tables = comparative_tables(ruleset, report.result, lang)
     except LawcheckError as exc:
         return Checked(error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must not take the server down
@@ -80,7 +82,25 @@ def check_upload(data: bytes, name: str, lang: str) -> Checked:
 
             traceback.print_exc()
         return Checked(error=f"{type(exc).__name__}", internal=True)
-    return Checked(reports=texts, findings=len(report.findings))
+    return Checked(reports=texts, findings=len(report.findings), tables=tables)
+
+
+def comparative_tables(ruleset: Any, result: Any, lang: str) -> dict[str, bytes]:
+    """The comparative table of this draft (.docx and html) when the server has acts in force.
+
+    Nothing when it has none, or when none of the acts the draft amends was given.
+    """
+    if not hasattr(ruleset, "bill_run"):
+        return {}
+    from checker.acts import table_render
+    from checker.acts.compare import table
+    from checker.acts.docx_write import table_docx
+
+    run = ruleset.bill_run(result)
+    if not run.applied:
+        return {}
+    rows = table(run, lang)
+    return {"docx": table_docx(rows, lang), "html": table_render.html(rows, lang).encode("utf-8")}
 
 
 class CheckPool:

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from checker.budgets import resolve_path
-from checker.config import Config
+from checker.gate.config import Config
 from checker.errors import InputError
 from checker.run import RuleSpec, configure, load_base
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import click
 
-from checker.cli_config import CONFIG_HELP, extra_rule_paths, load_configured, rule_spec
-from checker.cli_errors import guarded
-from checker.config import load_config
+from checker.cli.configured import CONFIG_HELP, extra_rule_paths, load_configured, rule_spec
+from checker.cli.errors import guarded
+from checker.gate.config import load_config
 from checker.errors import InputError
 
 INSTALL_HINT = "install the web extra: pip install 'lawcheck[serve]'"
@@ -35,13 +35,21 @@ INSTALL_HINT = "install the web extra: pip install 'lawcheck[serve]'"
               help="Checking processes (default: one per usable CPU).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=None,
               help="Seconds one check may take before the drafter is told to split the draft (default: 120).")
+@click.option("--act", "act_specs", multiple=True, metavar="SLUG=FILE",
+              help="The text in force of an amended act (repeatable; a folder of act files too): the "
+                   "report gains the tech-* findings and the comparative table (.docx, HTML) as a "
+                   "download. The config's `acts:` does the same.")
 def serve(**opts: Any) -> None:
     """Serve the upload page: choose a draft, read its report, download HTML, JSON or SARIF.
+
+    With acts in force (--act or the config's `acts:`), also the legal-technical findings and
+    the comparative table of the draft.
 
     \b
     Examples:
       lawcheck serve                         http://127.0.0.1:8000 on this machine
       lawcheck serve --host 0.0.0.0 --port 8080 --config /srv/lawcheck/.lawcheck.yaml
+      lawcheck serve --act criminal-code=uk_ru.docx --act criminal-code=uk_kk.docx
     """
     with guarded():
         _serve(opts, Path.cwd())
@@ -61,6 +69,7 @@ def _serve(opts: dict[str, Any], cwd: Path) -> None:
     if not any(not getattr(rule, "upheld", False) for rule in ruleset.rules):
         raise InputError("no rules to check against",
                          hint="--no-builtin-rules needs --rules or the config's rules:")
+    ruleset = with_acts(ruleset, opts["act_specs"], config.acts, cwd)
     sock = _bind(opts["host"], opts["port"])
     pool = CheckPool(spec, ruleset, opts["workers"])
     pool.start()  # fork the workers before uvicorn starts any thread
@@ -76,6 +85,21 @@ def _serve(opts: dict[str, Any], cwd: Path) -> None:
         server.run(sockets=[sock])
     finally:
         pool.close()
+
+
+def with_acts(ruleset: Any, act_specs: tuple[str, ...], configured: tuple[tuple[str | None, Path], ...],
+              cwd: Path) -> Any:
+    """The rule set wrapped with the acts in force, read now: a missing or unreadable act stops the
+    server before it starts, and the workers inherit the parsed acts."""
+    if not act_specs and not configured:
+        return ruleset
+    from checker.acts.gate import ActsRuleSet
+    from checker.acts.options import split_spec
+
+    given = tuple((slug, cwd / file) for slug, file in map(split_spec, act_specs))
+    wrapped = ActsRuleSet(ruleset, given + tuple(configured))
+    wrapped.load()
+    return wrapped
 
 
 def _bind(host: str, port: int) -> socket.socket:

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from checker.cli_errors import guard
+from checker.cli.errors import guard
 
 
 @click.command("parity")
@@ -28,7 +28,7 @@ def parity(first: str, second: str, fmt: str, lang: str, output: str | None) -> 
       lawcheck parity bill_kk.txt bill_ru.txt --format json
     """
     from checker.acts.parity import compare_versions
-    from checker.cli_act import _write
+    from checker.cli.acts import _write
     from checker.parsing import parse_document
     from checker.run import read_input
 

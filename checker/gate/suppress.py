@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from checker.collect import glob_matches, relative_posix
+from checker.gate.collect import glob_matches, relative_posix
 from checker.model import FileReport
 
 # Words that say nothing about why a finding is acceptable.

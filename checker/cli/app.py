@@ -8,7 +8,7 @@ import sys
 import click
 
 from checker import __version__
-from checker.cli_errors import LawcheckGroup, Terminated, install_signal_handlers, suggest
+from checker.cli.errors import LawcheckGroup, Terminated, install_signal_handlers, suggest
 from checker.errors import LawcheckError
 
 
@@ -81,13 +81,13 @@ def run() -> None:
 
 def _register_commands() -> None:
     # Imported here so that each command module can import `main` without a cycle.
-    from checker.cli_check import baseline, check
-    from checker.cli_parse import parse
-    from checker.cli_rules import explain, rules
-    from checker.cli_act import apply, compare, parse_act
-    from checker.cli_parity import parity
-    from checker.cli_schema import schema
-    from checker.cli_serve import serve
+    from checker.cli.check import baseline, check
+    from checker.cli.parse import parse
+    from checker.cli.rules import explain, rules
+    from checker.cli.acts import apply, compare, parse_act
+    from checker.cli.parity import parity
+    from checker.cli.schema import schema
+    from checker.cli.serve import serve
 
     for command in (check, parse, rules, explain, baseline, schema, parse_act, apply, compare, parity, serve):
         main.add_command(command)

@@ -19,9 +19,9 @@ from typing import Any, TextIO
 import click
 
 from checker import __version__
-from checker import baseline as baseline_file
+from checker.gate import baseline as baseline_file
 from checker.budgets import MAX_GLOBS
-from checker.cli_config import (
+from checker.cli.configured import (
     CONFIG_HELP,
     describe,
     extra_rule_paths,
@@ -30,15 +30,15 @@ from checker.cli_config import (
     shown,
     spec_inputs,
 )
-from checker.collect import Collected, GlobSet, collect, display_path, glob_problem, relative_posix
-from checker.config import FAIL_ON, FORMATS, Config, ConfigFinder
+from checker.gate.collect import Collected, GlobSet, collect, display_path, glob_problem, relative_posix
+from checker.gate.config import FAIL_ON, FORMATS, Config, ConfigFinder
 from checker.errors import ConfigError, InputError
 from checker.model import SEVERITIES, FileReport, Finding, ResolutionRef
 from checker.report.i18n import format_date
 from checker.output import open_for_writing, refuse_inputs
-from checker.cli_errors import Exit2, LawcheckGroup, guarded, warn
+from checker.cli.errors import Exit2, LawcheckGroup, guarded, warn
 from checker.run import FileJob, Outcome, RuleSpec, effective_workers, read_stdin, run_checks
-from checker.suppress import apply_suppressions
+from checker.gate.suppress import apply_suppressions
 
 DEFAULT_BASELINE = "lawcheck-baseline.json"
 PROGRESS_MIN_FILES = 4
@@ -275,6 +275,10 @@ def _split(outcomes: Sequence[Outcome]) -> tuple[list[FileReport], list[str]]:
 @click.option("--act", "act_specs", multiple=True, metavar="SLUG=FILE",
               help="The text in force of an amended act (repeatable): adds the legal-technical checks "
                    "(tech-* rules). The config's `acts:` does the same.")
+@click.option("--parity/--no-parity", default=True, show_default=True,
+              help="When both language versions of one bill are checked (names that differ only by a "
+                   "kk/ru marker: kk_bill.docx and ru_bill.docx, bill-kk.txt and bill-ru.txt), compare "
+                   "them instruction by instruction (parity-* findings).")
 def check(**opts: Any) -> None:
     """Check drafts against the rule base; exit 0 clean, 1 findings or incomplete, 2 errors.
 
@@ -310,6 +314,8 @@ def _check(opts: dict[str, Any], cwd: Path) -> int:
                       location=opts["output"])
 
     reports, errors = _split(_execute(prepared, opts, lang))
+    if opts.get("parity", True):
+        reports = _with_parity(reports, prepared, lang)
     if fmt == "github" and not opts["output"]:
         # stderr is easy to miss in a long log: put unreadable drafts on the pull request too.
         from checker.report.github import command
@@ -357,6 +363,15 @@ def _check(opts: dict[str, Any], cwd: Path) -> int:
         return 2
     failing = any(counts_for_gate(f, fail_on) for report in reports for f in report.findings)
     return 1 if failing or (missed and not allow_unparsed) else 0
+
+
+def _with_parity(reports: list[FileReport], prepared: Prepared, lang: str | None) -> list[FileReport]:
+    """Both language versions of one bill (kk_/ru_ names, checker/acts/pairing.py) get parity-* findings."""
+    from checker.acts.pairing import with_parity
+
+    jobs = {job.display: job for job in prepared.jobs}
+    return with_parity(reports, lambda r: jobs[r.path].path if r.path in jobs else None,
+                       lambda r: jobs[r.path].rel if r.path in jobs else r.path, lang)
 
 
 def _with_acts(prepared: Prepared, act_specs: Sequence[str]) -> Prepared:
@@ -456,6 +471,10 @@ def _emit_report(fmt: str, reports: Sequence[FileReport], *, lang: str | None, r
 
     chrome = lang or (reports[0].lang if reports else "en")
     metas: dict[str, Any] = {}
+    if any(f.rule.startswith("parity-") for report in reports for f in report.findings):
+        from checker.acts.pairing import ParityRules
+
+        rulesets = [*rulesets, ParityRules()]
     for ruleset in rulesets:  # configs may add rules of their own: every one described once
         for meta in rule_metas(ruleset, chrome):
             metas.setdefault(meta.id, meta)
@@ -529,6 +548,7 @@ def _baseline_create(opts: dict[str, Any], cwd: Path) -> int:
         raise InputError("the drafts fall under several configs, each with its own baseline",
                          hint="drop --output to write each config's baseline, or run once per config")
     reports, errors = _split(_execute(prepared, opts, lang))
+    reports = _with_parity(reports, prepared, lang)  # as `check` does by default
     if errors or prepared.failed:
         warn("error: baseline not written: fix the errors above so that it covers every draft")
         return 2

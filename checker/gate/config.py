@@ -31,9 +31,9 @@ from checker.budgets import (
     resolve_path,
     value_problem,
 )
-from checker.collect import GlobSet, glob_problem
+from checker.gate.collect import GlobSet, glob_problem
 from checker.errors import ConfigError
-from checker.suppress import Suppression, reason_problem
+from checker.gate.suppress import Suppression, reason_problem
 
 CONFIG_NAMES = (".lawcheck.yaml", ".lawcheck.yml", "pyproject.toml")
 FORMATS = ("text", "json", "sarif", "github", "html")

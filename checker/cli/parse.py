@@ -8,8 +8,8 @@ from typing import TextIO
 
 import click
 
-from checker.cli_config import CONFIG_HELP
-from checker.cli_errors import guard, warn
+from checker.cli.configured import CONFIG_HELP
+from checker.cli.errors import guard, warn
 from checker.output import refuse_inputs
 from checker.report import write_json
 
@@ -36,8 +36,8 @@ def parse(path: str, fmt: str, output: str | None, config_path: str | None,
       lawcheck parse draft.txt --format json -o draft.json
       lawcheck parse - --stdin-filename draft.txt < draft.txt
     """
-    from checker.cli_check import _emit_with
-    from checker.config import ConfigFinder
+    from checker.cli.check import _emit_with
+    from checker.gate.config import ConfigFinder
     from checker.parsing import parse_document
     from checker.run import read_input
 

@@ -9,8 +9,8 @@ from typing import Any, Callable
 
 import click
 
-from checker.cli_config import CONFIG_HELP
-from checker.cli_errors import guard, warn
+from checker.cli.configured import CONFIG_HELP
+from checker.cli.errors import guard, warn
 from checker.errors import InputError
 
 ACT_HELP = ("The text in force of an amended act: SLUG=FILE (criminal-code=uk.docx) or FILE (slug from "
@@ -34,7 +34,7 @@ def applied_bill(draft: str, act_specs: tuple[str, ...], config_path: str | None
     """Parse the draft, load its acts (command line, then config) and apply it: (parse result, run)."""
     from checker.acts.bill import apply_bill
     from checker.acts.options import for_language, load_acts, split_spec
-    from checker.config import ConfigFinder
+    from checker.gate.config import ConfigFinder
     from checker.parsing import parse_document
     from checker.run import read_input
 
@@ -77,6 +77,13 @@ def _write(data: str | bytes, output: str | None) -> None:
         raise InputError(f"cannot write: {exc.strerror or exc}", output, "check the --output path") from None
 
 
+def _tool() -> dict[str, str]:
+    """Which lawcheck wrote the JSON, as `check` and `parse` say it."""
+    from checker import __version__
+
+    return {"name": "lawcheck", "version": __version__}
+
+
 def _report(findings: list[Any]) -> int:
     for f in findings:
         warn(f"{f.path}:{f.line}: {f.severity}[{f.rule}] {f.amendment}: {f.message}")
@@ -102,7 +109,7 @@ def parse_act(path: str, fmt: str, output: str | None, notes: bool) -> None:
 
     act = load_act(path)
     if fmt == "json":
-        _write(json.dumps(act.to_json(), ensure_ascii=False, indent=2) + "\n", output)
+        _write(json.dumps({"tool": _tool(), **act.to_json()}, ensure_ascii=False, indent=2) + "\n", output)
         return
     _write(_tree(act, notes) + "\n", output)
 
@@ -150,7 +157,7 @@ def apply(draft: str, act_specs: tuple[str, ...], config_path: str | None, lang:
     result, run = applied_bill(draft, act_specs, config_path)
     findings = _tech_findings(result, run, lang or result.language)
     if fmt == "json":
-        data = {"draft": result.path, "language": result.language,
+        data = {"tool": _tool(), "draft": result.path, "language": result.language,
                 "acts": [{"slug": slug, **act.to_json(), "text": act.render(notes)} for slug, act in run.acts.items()
                          if slug in run.ledgers],
                 "instructions": [item.to_json() for item in run.applied],
@@ -190,8 +197,8 @@ def compare(draft: str, act_specs: tuple[str, ...], config_path: str | None, lan
     elif fmt == "html":
         _write(table_render.html(rows, lang), output)
     elif fmt == "json":
-        _write(json.dumps({"draft": result.path, "rows": [r.to_json() for r in rows]}, ensure_ascii=False,
-                          indent=2) + "\n", output)
+        data = {"tool": _tool(), "draft": result.path, "rows": [r.to_json() for r in rows]}
+        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
     else:
         _write(table_render.markdown(rows, lang), output)
     sys.exit(_report(_tech_findings(result, run, lang)))

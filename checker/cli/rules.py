@@ -17,9 +17,9 @@ import click
 
 import yaml
 
-from checker.cli_config import CONFIG_HELP, extra_rule_paths, load_configured, rule_spec, spec_inputs
-from checker.cli_errors import LawcheckGroup, guard
-from checker.config import Config
+from checker.cli.configured import CONFIG_HELP, extra_rule_paths, load_configured, rule_spec, spec_inputs
+from checker.cli.errors import LawcheckGroup, guard
+from checker.gate.config import Config
 from checker.errors import LawcheckError
 from checker.report.i18n import format_date
 
@@ -32,7 +32,7 @@ CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False)
 
 def _config(config_path: str | None, anchor: str | None = None) -> Config:
     """The config in force: --config, else the nearest one above `anchor` (a draft) or the current folder."""
-    from checker.config import ConfigFinder
+    from checker.gate.config import ConfigFinder
 
     finder = ConfigFinder(config_path)
     if anchor is None or anchor == "-":
@@ -263,7 +263,7 @@ def example_location(rule: Any, kind: str, index: int) -> str:
 
 
 def _emit(text: str, output: str | None, cwd: Path, inputs: Sequence[Path | str] = ()) -> None:
-    from checker.cli_check import _emit as emit
+    from checker.cli.check import _emit as emit
 
     emit(text, output, cwd, inputs)
 
