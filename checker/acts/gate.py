@@ -43,11 +43,25 @@ class ActsRuleSet:
         return apply_bill(result, {slug: _copy(act) for slug, act in acts.items()})
 
     def check(self, result: ParseResult, lang: str | None = None) -> list[Finding]:
-        found = list(self.inner.check(result, lang))
+        found = list(self._positions_in_context(result, lang))
         run = self.bill_run(result)
         found += findings(run.all_issues(), result.path, lang or result.language)
         found.sort(key=lambda f: (f.line, f.col, f.rule))
         return found
+
+
+    def _positions_in_context(self, result: ParseResult, lang: str | None) -> list[Finding]:
+        """The Court-position rules, each amended unit read with its heading, lead-in and wording in force."""
+        from checker.acts.context import read_in_context, units_added
+        from checker.acts.options import for_language
+
+        knowledge = next((rule.knowledge for rule in self.inner.rules if rule.knowledge is not None), None)
+        if knowledge is None:
+            return list(self.inner.check(result, lang))
+        acts = for_language(self.load(), result.language)
+        seen, extra = read_in_context(result, acts, knowledge, self.inner.matcher)
+        with units_added(knowledge, extra):
+            return list(self.inner.check(seen, lang))
 
 
 def _copy(act: Any) -> Any:

@@ -21,8 +21,12 @@ if TYPE_CHECKING:
 # Which amendment text each rule part sees, per operation: "new", "old", "insert" (the anchor
 # and the inserted words in order) or absent: the part sees an empty text, on which `terms`
 # and `regex` do not hold (and `not` of them does).
+# A new wording or a deletion of a whole unit has "old" words only when the act in force was
+# supplied (checker/acts/context.py fills them in): then the rules see what goes.
 EFFECTIVE: dict[str, dict[str, str]] = {
-    "new_wording": {"match": "new", "added": "new"},
+    "new_wording": {"match": "new", "removed": "old", "added": "new"},
+    "delete": {"removed": "old"},
+    "repeal": {"removed": "old"},
     "supplement": {"match": "new", "added": "new"},
     "suspend": {"match": "new", "added": "new"},
     "replace_words": {"match": "new", "removed": "old", "added": "new"},

@@ -589,7 +589,8 @@ def _lasting_bar(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
 def _removes_guarantee(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     texts = ctx.texts
     operation = texts.amendment.operation
-    if operation in ("replace_words", "delete_words"):
+    # the words that go: replaced or deleted words, or (with the act in force) the unit's wording
+    if operation in ("replace_words", "delete_words") or texts.amendment.old:
         old = texts.view("removed")
         held = ctx.concept_hits(effect.guarantee, old)
         if held and not ctx.concept_hits(effect.guarantee, texts.view("added")):

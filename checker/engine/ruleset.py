@@ -40,8 +40,14 @@ SEES = {
 }
 
 
-# the operations that take words of the provision in force away
+# the operations that take words of the provision in force away; a new wording or a deleted
+# unit does so too when the act in force told what it said (the amendment then has `old`)
 TAKING = ("replace_words", "delete_words")
+WHOLE = ("new_wording", "delete", "repeal")
+
+
+def takes_words(amendment: Amendment) -> bool:
+    return amendment.operation in TAKING or (amendment.operation in WHOLE and bool(amendment.old))
 
 
 @dataclass(frozen=True, eq=False)
@@ -91,9 +97,9 @@ class Rule:
         replacing those words, whatever operations its author listed.
         """
         operations = self.spec.scope.operations
-        if operations is None or not (self.spec.complies or self.unless is not None):
+        if operations is None or self.knowledge is None or not (self.spec.complies or self.unless is not None):
             return ()
-        return tuple(op for op in TAKING if op not in operations)
+        return tuple(op for op in (*TAKING, "delete", "repeal") if op not in operations)
 
     def article_in_scope(self, amendment: Amendment) -> bool:
         articles = self.spec.scope.articles
@@ -167,7 +173,7 @@ class Rule:
         hits: list[Occurrence] = []
         for concept_id in topic.concepts:
             hits.extend(knowledge.concept(concept_id).occurrences(view, matcher))
-        if not hits and texts.amendment.operation in ("replace_words", "delete_words"):
+        if not hits and takes_words(texts.amendment):
             old = texts.view("removed")
             for concept_id in topic.concepts:
                 if knowledge.concept(concept_id).occurrences(old, matcher):
@@ -192,7 +198,7 @@ class Rule:
     def _effects(self, texts: AmendmentTexts, matcher: WordMatcher
                  ) -> tuple[str, list[tuple[TextView, Occurrence]]] | None:
         assert self.knowledge is not None
-        taking = texts.amendment.operation in TAKING
+        taking = takes_words(texts.amendment)
         if self._off_topic(texts):  # before the markers: most amendments are off every topic
             return None
         if not taking and not any(may_be_present(e, texts, self.knowledge.markers, matcher)
@@ -270,7 +276,7 @@ class Rule:
         if context.intersection(knowledge.related(topic.concepts)):
             return False
         views = [texts.view("match")]
-        if texts.amendment.operation in ("replace_words", "delete_words"):
+        if takes_words(texts.amendment):
             views.append(texts.view("removed"))
         return all(knowledge.concept(c).surely_absent(view)
                    for view in views for c in topic.concepts)
@@ -551,7 +557,7 @@ class RuleSet:
                                                     any(t.holds for t in traces[1:]
                                                         if t.label.startswith("effect")),
                                                     (), tuple(traces))))
-        if amendment.operation in TAKING and (rule.spec.complies or rule.unless is not None):
+        if takes_words(amendment) and (rule.spec.complies or rule.unless is not None):
             view = texts.view("removed")
             taken = rule.knowledge is not None and rule.compliance_taken(texts, self.matcher)
             parts.append(PartTrace("compliance taken away", SEES[texts.source("removed") or "nothing"],

@@ -1,0 +1,57 @@
+"""Positions checked in context (issue 8, item 6): with the act in force, an amended unit is read
+with its heading, the lead-in of its list and its wording in force; without the act, nothing of
+that is known and the same bill is clean."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent / "fixtures" / "acts" / "context"
+SLUG = "criminal-procedure-code"
+
+
+def findings(bill: str, act: str | None) -> list[tuple[int, str, str]]:
+    args = [sys.executable, "-m", "checker", "check", str(HERE / bill), "--format", "json"]
+    if act:
+        args += ["--act", f"{SLUG}={HERE / act}"]
+    done = subprocess.run(args, capture_output=True, text=True, env={"LAWCHECK_NO_CACHE": "1",
+                                                                      "PATH": "/usr/bin:/bin"})
+    assert done.returncode in (0, 1), done.stderr
+    report = json.loads(done.stdout)
+    return sorted((f["line"], f["rule"], f["effect"]) for file in report["files"] for f in file["findings"]
+                  if not f["rule"].startswith(("tech-", "parity-")))
+
+
+@pytest.mark.parametrize(("lang",), [("kk",), ("ru",)])
+def test_the_act_in_force_gives_the_rules_their_context(lang: str) -> None:
+    # line 6: an item joins a list whose lead-in in force bars cassation;
+    # line 8: the part that held "regardless of the category" is deleted;
+    # line 9: a term changed: on no position's topic
+    assert findings(f"{lang}_bill.txt", None) == []
+    assert findings(f"{lang}_bill.txt", f"{lang}_cpc.txt") == [
+        (6, "cassation-any-offence-category", "adds-to-restrictive-list"),
+        (8, "cassation-any-offence-category", "removes-guarantee"),
+        (8, "cassation-category-guarantee-kept", "removes-guarantee"),
+    ]
+
+
+def test_a_new_wording_is_compared_with_the_wording_in_force() -> None:
+    assert findings("ru_bill_wording.txt", None) == []
+    assert findings("ru_bill_wording.txt", "ru_cpc.txt") == [
+        (6, "cassation-any-offence-category", "removes-guarantee")]
+
+
+def test_a_new_wording_that_keeps_the_guarantee_is_clean(tmp_path: Path) -> None:
+    bill = (HERE / "ru_bill_wording.txt").read_text(encoding="utf-8").replace(
+        "в порядке, установленном настоящей главой", "независимо от категории уголовного правонарушения и вида наказания")
+    (tmp_path / "bill.txt").write_text(bill, encoding="utf-8")
+    args = [sys.executable, "-m", "checker", "check", str(tmp_path / "bill.txt"), "--format", "json",
+            "--act", f"{SLUG}={HERE / 'ru_cpc.txt'}"]
+    done = subprocess.run(args, capture_output=True, text=True)
+    report = json.loads(done.stdout)
+    assert [f["rule"] for file in report["files"] for f in file["findings"]] == []
