@@ -559,7 +559,19 @@ def _between(middle: Occurrence, a: Occurrence, b: Occurrence) -> bool:
 
 def _automatic(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     # "независимо от причин" is itself the automatic consequence: nothing is shielded
-    return _restriction(effect, ctx, ("automatic",), shield=False)
+    found = _restriction(effect, ctx, ("automatic",), shield=False)
+    if found or not effect.by:
+        return found
+    # "без учета обстоятельств", "автоматически" qualify the sentence's consequence, however
+    # long the sentence: the concept anywhere in it is what follows automatically
+    view = ctx.view
+    markers = ctx.markers().get("automatic", ())
+    anchors = ctx.concept_hits(effect.by)
+    for marker in markers:
+        for anchor in anchors:
+            if view.words[marker.first].sentence == view.words[anchor.first].sentence:
+                return [(view, marker), (view, anchor)]
+    return None
 
 
 def _lasting_bar(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
