@@ -13,8 +13,10 @@ import os
 import re
 import resource
 import signal
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -34,8 +36,15 @@ def run_lawcheck(args: list[str], cwd: Path, memory_mb: int | None = None,
 
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     env.pop("LAWCHECK_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=HANG_GUARD, preexec_fn=limit, env=env, **kwargs)
+    # as a user runs it: with the rule-base cache on (in a folder of the test's own), so a
+    # hostile rule file is also never read whole to compute the cache key
+    env.pop("LAWCHECK_NO_CACHE", None)
+    env["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="lawcheck-cache-")
+    try:
+        return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, capture_output=True,
+                              text=True, timeout=HANG_GUARD, preexec_fn=limit, env=env, **kwargs)
+    finally:
+        shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
 
 
 def error_lines(stderr: str) -> list[str]:

@@ -190,3 +190,19 @@ def test_no_cache_variable_neither_reads_nor_writes(cache_home: Path, tmp_path: 
     cache.cached([source], build)
     assert len(calls) == 2
     assert not cache_home.exists()
+
+
+def test_an_input_that_is_no_small_regular_file_is_never_read_for_the_key(tmp_path: Path) -> None:
+    small = tmp_path / "a.yaml"
+    small.write_text("id: a\n", encoding="utf-8")
+    huge = tmp_path / "huge.yaml"
+    with open(huge, "wb") as out:  # sparse: costs no disk, but reading it would cost 3 GB
+        out.truncate(3 * 1024 ** 3)
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)  # reading it would hang
+    assert cache.cache_key([small]) is not None
+    assert cache.cache_key([small, huge]) is None
+    assert cache.cache_key([small, pipe]) is None
+    built = []
+    assert cache.cached([small, pipe], lambda: built.append(1) or "fresh") == "fresh"
+    assert built == [1]

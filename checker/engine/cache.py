@@ -53,8 +53,14 @@ def cache_dir() -> Path:
     return root / "lawcheck"
 
 
-def cache_key(files: Iterable[Path]) -> str:
-    """The hash that names an entry: every input file, the code and the environment."""
+# an input above this size (or not a regular file) is never hashed: the loader refuses it with a
+# clear message, and the run goes without the cache (a 3 GB sparse rule file is not read to hash it)
+MAX_INPUT_BYTES = 8 * 1024 * 1024
+
+
+def cache_key(files: Iterable[Path]) -> str | None:
+    """The hash that names an entry: every input file, the code and the environment; None when
+    an input is not a small regular file (then nothing is cached)."""
     from checker import __version__
 
     digest = hashlib.sha256()
@@ -65,7 +71,13 @@ def cache_key(files: Iterable[Path]) -> str:
     for file in (*code, *(Path(f) for f in files)):
         digest.update(str(file).encode("utf-8", "surrogateescape") + b"\0")
         try:
-            content = file.read_bytes()
+            info = file.stat()
+        except OSError:
+            info = None
+        if info is not None and (not stat.S_ISREG(info.st_mode) or info.st_size > MAX_INPUT_BYTES):
+            return None  # a FIFO, a device or a huge file: never read here
+        try:
+            content = file.read_bytes() if info is not None else b"\0missing\0"
         except OSError:
             content = b"\0missing\0"
         digest.update(hashlib.sha256(content).digest())
@@ -196,6 +208,8 @@ def cached(files: Iterable[Path], build: Callable[[], Any]) -> Any:
     if disabled():
         return build()
     key = cache_key(files)
+    if key is None:
+        return build()
     found = read_entry(key)
     if found is not None:
         return found
