@@ -1,9 +1,8 @@
 """The package has no import cycles (issue 8, "the house"), and every module imports on its own.
 
 The graph is read from the source, `if TYPE_CHECKING:` blocks left out. Without the imports
-inside functions (lazy ones, run later) no cycle is allowed at all; with them, only the one
-left in files being edited elsewhere (engine/effects.py ↔ engine/knowledge.py, whose lazy
-import of Markers closes it). A package's own `__init__` counts only when imported by name.
+inside functions (lazy ones, run later) no cycle is allowed at all, and none with them either.
+A package's own `__init__` counts only when imported by name.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ def module_names() -> dict[str, Path]:
     return found
 
 
-KNOWN_LAZY = [["checker.engine.effects", "checker.engine.knowledge"]]
+KNOWN_LAZY: list[list[str]] = []
 
 
 def _imports(body: list[ast.stmt], lazy: bool) -> list[ast.stmt]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checker.engine.conditions import Occurrence, Terms, TextView, WordMatcher, _compile_terms, compile_regex
-from checker.engine.knowledge import target_numbers
+from checker.engine.addresses import target_numbers
 from checker.engine.schema import ForbiddenEffect, LangPhrases, TermsCondition
 
 if TYPE_CHECKING:

@@ -26,6 +26,7 @@ from checker.engine.conditions import (
     structure_key,
     view_matches,
 )
+from checker.engine.addresses import LEVELS, numbers_agree, target_numbers
 from checker.engine.citations import Citation, citations, occurrence
 from checker.engine.knowledge_schema import ConceptFile, ConceptSpec, EffectsFile, UnitFile, UnitSpec
 from checker.engine.yamlread import MAX_BYTES, MarkMap, _error, read_model
@@ -33,7 +34,6 @@ from checker.errors import RuleFileError
 from checker.model import Amendment
 from checker.resources import rules_dir
 
-LEVELS = ("article", "part", "paragraph", "subparagraph")
 SPLIT_HINT = "split it into smaller files"
 
 
@@ -224,15 +224,6 @@ class Knowledge:
         return [unit for unit in self.units.get(citation.act, ())
                 if unit.numbers[0] == citation.article
                 and (part is None or unit.numbers[1] in (None, part))]
-
-
-def target_numbers(amendment: Amendment) -> tuple[str | None, ...]:
-    return tuple(getattr(amendment.target, level) for level in LEVELS)
-
-
-def numbers_agree(mine: Sequence[str | None], theirs: Sequence[str | None]) -> bool:
-    """Two unit addresses (article, part, paragraph, subparagraph) agree on every level both name."""
-    return all(a is None or b is None or a == b for a, b in zip(mine, theirs))
 
 
 def concept_files(folder: Path) -> list[Path]:
