@@ -142,10 +142,17 @@ def read_entry(key: str, kind: str = "rules") -> Any | None:
     wanted = hmac.new(secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
     if not hmac.compare_digest(mac, wanted):
         return None
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of objects at once: the collector would walk them repeatedly
     try:
         return pickle.loads(payload)  # verified above: written by this user's lawcheck
     except Exception:  # an entry from an incompatible build: rebuild
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def write_entry(key: str, value: Any, kind: str = "rules") -> bool:
