@@ -4,8 +4,9 @@ Building the LALR tables takes about half a second, so the serialised parser (`L
 stored in the user's cache folder through checker/engine/cache.py (owner checks and an HMAC, as
 for the rule base), keyed by the grammar text and the versions of lark and Python. Lark's
 contextual lexer then compiles one large regular expression per parser state on first use;
-those come from checker/recache.py (compiled code stored the same way). `LAWCHECK_NO_CACHE=1`
-builds everything in the process, as before.
+those come from checker/recache.py (compiled code stored the same way). With
+`LAWCHECK_NO_CACHE=1` the parser comes from Lark's own cache file in the temp folder and the
+regexes are compiled by `re`, as before the user cache.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from __future__ import annotations
 import hashlib
 import io
 import sys
+import tempfile
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from lark import Lark
@@ -37,20 +40,40 @@ def grammar_text() -> str:
 def build_parser(*, strict: bool = False, cache_file: bool = True) -> Lark:
     """LALR with the contextual lexer; from the user's cache folder when it holds this grammar."""
     text = grammar_text()
-    if strict or not cache_file:
-        return Lark(text, strict=strict, **_OPTIONS)
+    if strict:
+        return Lark(text, strict=True, **_OPTIONS)
+    if not cache_file:
+        return _unchecked(text)
     from checker.engine import cache as store
 
-    if store.disabled():
-        return Lark(text, **_OPTIONS)
     key = parser_key(text)
+    if store.disabled():  # as before the user cache: Lark's own file in the temp folder
+        path = Path(tempfile.gettempdir()) / f"lawcheck-grammar-{key[:16]}.lark-cache"
+        try:
+            return _unchecked(text, cache=str(path))
+        except OSError:
+            return _unchecked(text)
     entry = store.read_entry(key, kind="parser")
     if not isinstance(entry, bytes):
         out = io.BytesIO()
-        Lark(text, **_OPTIONS).save(out)
+        _unchecked(text).save(out)
         entry = out.getvalue()
         store.write_entry(key, entry, kind="parser")
     return _from_entry(entry)
+
+
+def _unchecked(text: str, **options: Any) -> Lark:
+    """The parser, built without lark's terminal-collision analysis (interegular: 4 of the 5
+    seconds of a build). Outside strict mode it only writes to lark's logger, which is silent;
+    the strict build (tests/test_grammar_constructs.py) still runs it."""
+    import lark.lexer
+
+    had = lark.lexer.has_interegular
+    lark.lexer.has_interegular = False
+    try:
+        return Lark(text, **options, **_OPTIONS)
+    finally:
+        lark.lexer.has_interegular = had
 
 
 def parser_key(text: str) -> str:
