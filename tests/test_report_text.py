@@ -170,3 +170,26 @@ def test_chrome_follows_the_chosen_language(lang: str) -> None:
     for key in ("citation", "suggestion", "summary", "unparsed_heading"):
         assert t(key, lang) in out
     assert "drafts/kpk-2025.txt:5:1" in out and RULE_CASSATION in out
+
+
+def _through_rich(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the reporter write every line through rich, as it did before the plain path."""
+    from checker.report import text as text_module
+
+    def rich_print(lines, out, color, console):
+        console = console or text_module._console(out, color)
+        from rich.text import Text as RichText
+
+        console.print(RichText("\n").join([line.rich() for line in lines]))
+        return console
+
+    monkeypatch.setattr(text_module, "_print", rich_print)
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_plain_writer_writes_what_rich_writes(monkeypatch: pytest.MonkeyPatch, color: bool) -> None:
+    tricky = replace(kk_report(), path="a[b]\x07\r.txt")
+    reports = [kk_report(), clean_report(), tricky]
+    direct = text(reports, color=color)
+    _through_rich(monkeypatch)
+    assert direct == text(reports, color=color)

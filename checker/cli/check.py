@@ -412,13 +412,27 @@ def _path_option(raw: str | None, cwd: Path) -> Path | None:
     return path if path.is_absolute() else cwd / path
 
 
+def _surely_not_terminal() -> bool:
+    """What rich's `Console.is_terminal` answers False to, without importing rich: a standard
+    output that is no tty, unless TTY_COMPATIBLE=1 or FORCE_COLOR says otherwise."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible == "0":
+        return True
+    if compatible == "1" or os.environ.get("FORCE_COLOR") is not None:
+        return False
+    try:
+        return not sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return True
+
+
 def use_color(fmt: str, output: str | None, choice: str = "auto") -> bool:
     """Colour only in the text format; `auto` asks rich, which knows NO_COLOR, FORCE_COLOR and TERM."""
     if fmt != "text" or choice == "never":
         return False
     if choice == "always":
         return True
-    if output:
+    if output or _surely_not_terminal():
         return False
     from rich.console import Console
 

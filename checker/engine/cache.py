@@ -6,7 +6,9 @@ cache folder (`$XDG_CACHE_HOME/lawcheck`, else `~/.cache/lawcheck`) under a key 
 the content and path of every file read (rules, concepts, units, markers, the user's own, the
 act registry grammar/acts.yaml), the lawcheck version, the Python version, the source of the
 engine and of the morphology, and the current folder (rule sources are shown relative to it).
-Any change gives a new key; an entry that is not found is built and written.
+Any change gives a new key; an entry that is not found is built and written. The grammar's
+parser is stored the same way under its own kind of entry (`parser-*.pickle`, see
+checker/parsing/grammar.py), with the same checks.
 
 Why unpickling the entry is safe: pickle runs code, so an entry is read only when
 
@@ -125,16 +127,17 @@ def _secret(folder: Path, create: bool) -> bytes | None:
     return secret
 
 
-def entry_path(key: str) -> Path:
-    return cache_dir() / f"rules-{key[:40]}.pickle"
+def entry_path(key: str, kind: str = "rules") -> Path:
+    """`kind` names what is stored: "rules" (the rule base), "parser" (the grammar's parser)."""
+    return cache_dir() / f"{kind}-{key[:40]}.pickle"
 
 
-def read_entry(key: str) -> Any | None:
+def read_entry(key: str, kind: str = "rules") -> Any | None:
     """The cached object for `key`, or None when absent, refused or unreadable."""
     folder = _folder(create=False)
     if folder is None:
         return None
-    path = folder / entry_path(key).name
+    path = folder / entry_path(key, kind).name
     if not _private(path, directory=False):
         return None
     secret = _secret(folder, create=False)
@@ -151,13 +154,20 @@ def read_entry(key: str) -> Any | None:
     wanted = hmac.new(secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
     if not hmac.compare_digest(mac, wanted):
         return None
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of objects at once: the collector would walk them repeatedly
     try:
         return pickle.loads(payload)  # verified above: written by this user's lawcheck
     except Exception:  # an entry from an incompatible build: rebuild
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
-def write_entry(key: str, value: Any) -> bool:
+def write_entry(key: str, value: Any, kind: str = "rules") -> bool:
     """Store `value` under `key` atomically; False when the cache cannot be used."""
     folder = _folder(create=True)
     if folder is None:
@@ -170,9 +180,9 @@ def write_entry(key: str, value: Any) -> bool:
     except Exception:
         return False
     mac = hmac.new(secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
-    target = folder / entry_path(key).name
+    target = folder / entry_path(key, kind).name
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".rules-", suffix=".tmp")
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
     except OSError:
         return False
     try:
@@ -187,13 +197,13 @@ def write_entry(key: str, value: Any) -> bool:
         except OSError:
             pass
         return False
-    _prune(folder, keep=target)
+    _prune(folder, keep=target, kind=kind)
     return True
 
 
-def _prune(folder: Path, keep: Path) -> None:
+def _prune(folder: Path, keep: Path, kind: str = "rules") -> None:
     try:
-        entries = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
     for old in [e for e in entries if e != keep][KEEP - 1:]:

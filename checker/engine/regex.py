@@ -19,17 +19,18 @@ UNICODE_BOUNDARY = r"(?:^|$|[^\pL\pN_])"
 class RegexPattern:
     """An author's pattern compiled with RE2, shared by every condition that writes it.
 
-    Pickled (the rule-base cache, checker/engine/cache.py) it keeps only its source and compiles
-    again on first use, so a rule base loaded from the cache pays only for the patterns a
-    draft needs.
+    Pickled (the rule-base cache, checker/engine/cache.py) it keeps its source and its required
+    literals and compiles again on first use, so a rule base loaded from the cache pays only for
+    the patterns a draft needs.
     """
 
     __slots__ = ("pattern", "_compiled", "_needs")
 
-    def __init__(self, pattern: str, compiled: Any = None):
+    def __init__(self, pattern: str, compiled: Any = None,
+                 needs: tuple[str, ...] | None | bool = False):
         self.pattern = pattern  # as given to RE2 (\\b already turned Unicode)
         self._compiled = compiled
-        self._needs: tuple[str, ...] | None | bool = False  # False: not worked out yet
+        self._needs: tuple[str, ...] | None | bool = needs  # False: not worked out yet
 
     def _regex(self) -> Any:
         if self._compiled is None:
@@ -50,7 +51,12 @@ class RegexPattern:
         return self._regex().search(text)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (RegexPattern, (self.pattern,))
+        # The required literals go along: working them out parses the pattern in Python
+        # (about 0.2 s for the whole rule base, in every process that loads it from the cache).
+        needs = self._needs
+        if needs is False:
+            needs = self._needs = required_literals(self.pattern)
+        return (RegexPattern, (self.pattern, None, needs))
 
 
 _REGEXES: dict[str, RegexPattern] = {}

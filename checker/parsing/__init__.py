@@ -6,6 +6,7 @@ import bisect
 import re
 from functools import cache
 
+from checker import recache
 from checker.budgets import DRAFT_MAX_STATEMENTS
 from checker.errors import InputError
 from checker.language import unsupported_script
@@ -113,7 +114,7 @@ def _unclosed_warning(start: int, end: int, text: str, positions: _Positions) ->
 
 @cache
 def _formula() -> re.Pattern[str]:
-    return re.compile(load_vocabulary().formula_regex())
+    return recache.compile(load_vocabulary().formula_regex())
 
 
 def looks_like_instruction(masked: str) -> bool:

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 import yaml
 
+from checker import recache
 from checker.parsing.vocabulary import load_vocabulary
 from checker.resources import grammar_dir
 
@@ -39,7 +40,7 @@ def act_registry() -> tuple[ActEntry, ...]:
     with open(grammar_dir() / "acts.yaml", encoding="utf-8") as handle:
         data = yaml.load(handle, Loader=_SAFE_LOADER)
     return tuple(
-        ActEntry(slug=a["slug"], english=a["english"], patterns=tuple(re.compile(p) for p in a["patterns"]),
+        ActEntry(slug=a["slug"], english=a["english"], patterns=tuple(recache.compile(p) for p in a["patterns"]),
                  kind=a.get("kind", "law"), dates=tuple(str(d) for d in a.get("dates", ())),
                  historical=bool(a.get("historical", False)))
         for a in data["acts"]
@@ -53,7 +54,7 @@ def known_slugs() -> frozenset[str]:
 @cache
 def _any_name() -> re.Pattern[str]:
     """One regex for every name in the registry: its leftmost match is where the act is named."""
-    return re.compile("|".join(f"(?:{p.pattern})" for entry in act_registry() for p in entry.patterns))
+    return recache.compile("|".join(f"(?:{p.pattern})" for entry in act_registry() for p in entry.patterns))
 
 
 def act_name_pattern() -> re.Pattern[str]:

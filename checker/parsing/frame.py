@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from checker import recache
 from checker.parsing.vocabulary import LANGUAGES, load_vocabulary
 
 FRAME_KINDS = ("title", "requisites", "wrapper", "signature", "entry_into_force", "editorial_note",
@@ -20,7 +21,7 @@ def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     compiled: dict[str, list[re.Pattern[str]]] = {kind: [] for kind in FRAME_KINDS}
     for lang in LANGUAGES:
         for kind, patterns in vocab.tables[lang].get("frame", {}).items():
-            compiled[kind].extend(re.compile(p) for p in patterns)
+            compiled[kind].extend(recache.compile(p) for p in patterns)
     return {kind: tuple(ps) for kind, ps in compiled.items()}
 
 

@@ -2,17 +2,17 @@
 
 Each finding shows the draft's own lines with the triggering words highlighted (colour when
 the terminal has it, a caret line under the words when not), the citation, the message and
-the suggestion. Everything is built from rich `Text` objects, never markup strings, so square
-brackets in a draft cannot turn into styles.
+the suggestion. Everything is built from `Text` lines (characters plus styled spans), never
+markup strings, so square brackets in a draft cannot turn into styles. In colour (or when a
+line holds a tab, which rich expands by display cells) the lines are written through rich;
+otherwise their characters are written directly, exactly as rich would write them without
+colour, and rich is not imported at all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TextIO
-
-from rich.console import Console
-from rich.text import Text
+from typing import Any, TextIO
 
 from checker.model import FileReport, Finding, ParseWarning, Unparsed
 from checker.report import (
@@ -42,29 +42,104 @@ def render(ctx: ReportContext) -> str:
     return to_string(lambda out: write(ctx, out))
 
 
+# What rich drops from every text it is given (bell, backspace, vertical tab, form feed, CR).
+_STRIPPED = {code: None for code in (7, 8, 11, 12, 13)}
+
+
+class Text:
+    """One piece of the report: its characters and styled spans, as rich's `Text` keeps them
+    (the same operations, the same stripping of control codes), made into one only for rich."""
+
+    __slots__ = ("plain", "style", "spans")
+
+    def __init__(self, text: str = "", style: str | None = None):
+        self.plain = text.translate(_STRIPPED)
+        self.style = style
+        self.spans: list[tuple[int, int, str]] = []
+
+    def append(self, text: str, style: str | None = None) -> Text:
+        start = len(self.plain)
+        self.plain += text.translate(_STRIPPED)
+        if style:
+            self.spans.append((start, len(self.plain), style))
+        return self
+
+    def append_text(self, other: Text) -> Text:
+        offset = len(self.plain)
+        self.plain += other.plain
+        if other.style:
+            self.spans.append((offset, offset + len(other.plain), other.style))
+        self.spans.extend((start + offset, end + offset, style) for start, end, style in other.spans)
+        return self
+
+    def stylize(self, style: str, start: int, end: int) -> None:
+        end = min(end, len(self.plain))
+        if style and start < end:
+            self.spans.append((start, end, style))
+
+    @classmethod
+    def assemble(cls, *parts: str | tuple[str, str] | Text) -> Text:
+        text = cls()
+        for part in parts:
+            if isinstance(part, Text):
+                text.append_text(part)
+            elif isinstance(part, tuple):
+                text.append(*part)
+            else:
+                text.append(part)
+        return text
+
+    def rich(self) -> Any:
+        from rich.text import Text as RichText
+
+        made = RichText(self.plain, style=self.style or "")
+        for start, end, style in self.spans:
+            made.stylize(style, start, end)
+        return made
+
+
 def write(ctx: ReportContext, out: TextIO) -> None:
-    console = Console(
+    lines: list[Text] = [notice_line(n) for n in notices(ctx.reports, ctx.lang)]
+    if not ctx.reports:
+        lines.append(Text(t("no_files", ctx.lang)))
+    console = None
+    for report in ctx.reports:
+        for line in file_block(report, ctx.lang_for(report), ctx.color):  # made as it is printed
+            lines.append(line)
+            if len(lines) >= PRINT_LINES:
+                console = _print(lines, out, ctx.color, console)
+                lines.clear()
+    lines.append(summary_line(ctx))
+    _print(lines, out, ctx.color, console)
+
+
+def _print(lines: list[Text], out: TextIO, color: bool, console: Any) -> Any:
+    """Write the lines (and a newline after the last); the rich console when one was needed."""
+    if console is None and not color and not any("\t" in line.plain for line in lines):
+        out.write("\n".join([line.plain for line in lines]) + "\n")
+        return None
+    if console is None:
+        console = _console(out, color)
+    from rich.text import Text as RichText
+
+    console.print(RichText("\n").join([line.rich() for line in lines]))
+    return console
+
+
+def _console(out: TextIO, color: bool) -> Any:
+    from rich.console import Console
+
+    return Console(
         file=out,
-        force_terminal=ctx.color,
-        no_color=not ctx.color,
-        color_system="standard" if ctx.color else None,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
         highlight=False,
         markup=False,
         emoji=False,
         width=120,
         soft_wrap=True,
     )
-    lines: list[Text] = [notice_line(n) for n in notices(ctx.reports, ctx.lang)]
-    if not ctx.reports:
-        lines.append(Text(t("no_files", ctx.lang)))
-    for report in ctx.reports:
-        for line in file_block(report, ctx.lang_for(report), ctx.color):  # made as it is printed
-            lines.append(line)
-            if len(lines) >= PRINT_LINES:
-                console.print(Text("\n").join(lines))
-                lines.clear()
-    lines.append(summary_line(ctx))
-    console.print(Text("\n").join(lines))
 
 
 def notice_line(notice) -> Text:
