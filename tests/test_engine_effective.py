@@ -64,7 +64,9 @@ added: {terms: {kk: ["прокурор"]}}
     back = replace(swap, old="прокурордың санкциясымен", new="сот шешімімен")
     assert [f.rule for f in ruleset.check_amendment(swap, "d", "en")] == ["t"]
     assert ruleset.check_amendment(back, "d", "en") == []
-    assert ruleset.check_amendment(replace(swap, operation="new_wording"), "d", "en") == []
+    # a new wording has words that go only when the act in force said what the unit held
+    assert ruleset.check_amendment(replace(swap, operation="new_wording", old=None), "d", "en") == []
+    assert [f.rule for f in ruleset.check_amendment(replace(swap, operation="new_wording"), "d", "en")] == ["t"]
 
 
 def test_a_not_on_text_the_operation_lacks_holds() -> None:
