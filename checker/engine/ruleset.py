@@ -157,8 +157,10 @@ class Rule:
             return True
         if self.spec.complies and self.knowledge is not None:
             ctx = Context(texts, self.knowledge, matcher, [], ())
-            return any(obligatory(ctx, unguarded(ctx, affirmed(ctx, self.knowledge.concept(c).occurrences(view, matcher))))
-                       for c in self.spec.complies)
+            for concept_id in self.spec.complies:
+                hits = affirmed(ctx, self.knowledge.concept(concept_id).occurrences(view, matcher))
+                if obligatory(ctx, unguarded(ctx, hits)):
+                    return True
         return False
 
     def topic(self, texts: AmendmentTexts, matcher: WordMatcher) -> TopicFinding:
