@@ -150,9 +150,11 @@ def read_entry(key: str, kind: str = "rules") -> Any | None:
     head = len(MAGIC)
     if not data.startswith(MAGIC) or len(data) < head + DIGEST:
         return None
-    mac, payload = data[head:head + DIGEST], data[head + DIGEST:]
-    wanted = hmac.new(secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
-    if not hmac.compare_digest(mac, wanted):
+    # views, not copies: an entry of several MB is read once and held once
+    mac, payload = data[head:head + DIGEST], memoryview(data)[head + DIGEST:]
+    wanted = hmac.new(secret, key.encode() + b"\0", hashlib.sha256)
+    wanted.update(payload)
+    if not hmac.compare_digest(mac, wanted.digest()):
         return None
     import gc
 
@@ -175,23 +177,28 @@ def write_entry(key: str, value: Any, kind: str = "rules") -> bool:
     secret = _secret(folder, create=True)
     if secret is None:
         return False
-    try:
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:
-        return False
-    mac = hmac.new(secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
     target = folder / entry_path(key, kind).name
     try:
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
     except OSError:
         return False
     try:
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(MAGIC + mac + payload)
+        # streamed: the pickle goes straight to the file and the MAC is computed by reading it
+        # back, so a large entry never sits in memory two or three times over
+        with os.fdopen(descriptor, "w+b") as out:
+            out.write(MAGIC + bytes(DIGEST))
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            out.flush()
+            mac = hmac.new(secret, key.encode() + b"\0", hashlib.sha256)
+            out.seek(len(MAGIC) + DIGEST)
+            while chunk := out.read(1 << 20):
+                mac.update(chunk)
+            out.seek(len(MAGIC))
+            out.write(mac.digest())
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, target)
-    except OSError:
+    except Exception:  # OSError, or a value that cannot be pickled: no entry
         try:
             os.unlink(temporary)
         except OSError:
