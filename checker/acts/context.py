@@ -19,9 +19,8 @@ from checker.acts.structure import ActText
 from checker.acts.structure import Unit as ActUnit
 from checker.model import Amendment, ParseResult
 
-# operations that take a whole unit away: what it said is "what goes"
-WHOLE_UNIT_GONE = ("delete", "repeal")
-REWORDED = ("new_wording", *WHOLE_UNIT_GONE)
+# operations that replace or take away a whole unit: its wording in force is what goes
+REWORDED = ("new_wording", "delete", "repeal")
 # marker kinds that make a list's lead-in restrictive
 RESTRICTING = ("negation", "ban", "exclusion")
 
@@ -34,7 +33,7 @@ def read_in_context(result: ParseResult, acts: dict[str, ActText], knowledge: An
 
     units: dict[str, list[Unit]] = {}
     amendments: list[Amendment] = []
-    wanted = _topic_concepts(knowledge)
+    wanted = sorted(knowledge.specs)  # every concept: a unit's topic may be any of them
     for amendment in result.amendments:
         act = acts.get(amendment.act.slug)
         found = _unit_in_force(act, amendment) if act is not None else None
@@ -49,13 +48,12 @@ def read_in_context(result: ParseResult, acts: dict[str, ActText], knowledge: An
         heading = article.first_line() if article is not None else ""
         about = _concepts(f"{heading}\n{unit.text()}", lang, knowledge, matcher, wanted)
         lead_in = _lead_in(unit, amendment, lang, knowledge, matcher)
-        gone = about if amendment.operation in WHOLE_UNIT_GONE else []
         if not about and lead_in is None:
             continue
         numbers = target_numbers(amendment)
         spec = UnitSpec(article=numbers[0], part=numbers[1], paragraph=numbers[2], subparagraph=numbers[3],
                         governs=heading or "the unit in force", concepts=about, lead_in=lead_in,
-                        guarantee=gone, source=f"{act.path}:{unit.line or 0}")
+                        source=f"{act.path}:{unit.line or 0}")
         units.setdefault(amendment.act.slug, []).append(Unit(amendment.act.slug, numbers, spec, spec.source))
     return replace(result, amendments=tuple(amendments)), units
 
@@ -105,10 +103,6 @@ def _lead_in(unit: ActUnit, amendment: Amendment, lang: str, knowledge: Any, mat
     view = _view(lead, lang)
     found = knowledge.markers.find(view, matcher)
     return "restrictive" if any(found.get(kind) for kind in RESTRICTING) else "permissive"
-
-
-def _topic_concepts(knowledge: Any) -> list[str]:
-    return sorted(knowledge.specs)
 
 
 def _concepts(text: str, lang: str, knowledge: Any, matcher: Any, wanted: list[str]) -> list[str]:

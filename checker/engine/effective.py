@@ -34,6 +34,15 @@ EFFECTIVE: dict[str, dict[str, str]] = {
     "delete_words": {"removed": "old"},
 }
 PARTS = ("match", "removed", "added")
+# operations that take words away without bringing a new text of the unit: a rule that says
+# what complies sees them even outside its listed scope (Rule.taking_operations)
+TAKING_OPERATIONS = ("replace_words", "delete_words", "delete", "repeal")
+
+
+def takes_words(amendment: Amendment) -> bool:
+    """The amendment takes words of the provision in force away: replaced or deleted words, or
+    (with the act in force) the wording of a unit that a new wording or a deletion replaces."""
+    return "removed" in EFFECTIVE.get(amendment.operation, {}) and bool(amendment.old)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.engine.conditions import Occurrence, Terms, TextView, WordMatcher, _compile_terms, compile_regex
 from checker.engine.addresses import target_numbers
+from checker.engine.effective import takes_words
 from checker.engine.schema import ForbiddenEffect, LangPhrases, TermsCondition
 
 if TYPE_CHECKING:
@@ -371,11 +372,11 @@ _ALSO = {"kk": {"да", "де", "та", "те", "сондай-ақ"}, "ru": {"т
 def _also(view: TextView, hit: Occurrence) -> bool:
     """"онша ауыр емес қылмыстар бойынша да", "в том числе по делам о …": a part added to
     others, not the only one let in."""
-    words = [w.text.lower() for w in view.words]
     if view.lang == "kk":
-        after = words[hit.last + 1:hit.last + 7]
-        return any(w in _ALSO["kk"] for w in after)
-    return any(w in _ALSO["ru"] for w in words[max(0, hit.first - 4):hit.first])
+        near = view.words[hit.last + 1:hit.last + 7]
+    else:
+        near = view.words[max(0, hit.first - 4):hit.first]
+    return any(w.text.lower() in _ALSO["kk" if view.lang == "kk" else "ru"] for w in near)
 
 
 def _qualifies(view: TextView, part: Occurrence, whole: Occurrence) -> bool:
@@ -565,13 +566,8 @@ def _automatic(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     # "без учета обстоятельств", "автоматически" qualify the sentence's consequence, however
     # long the sentence: the concept anywhere in it is what follows automatically
     view = ctx.view
-    markers = ctx.markers().get("automatic", ())
-    anchors = ctx.concept_hits(effect.by)
-    for marker in markers:
-        for anchor in anchors:
-            if view.words[marker.first].sentence == view.words[anchor.first].sentence:
-                return [(view, marker), (view, anchor)]
-    return None
+    pair = _near(view, ctx.markers().get("automatic", ()), ctx.concept_hits(effect.by), len(view.words))
+    return None if pair is None else [(view, pair[0]), (view, pair[1])]
 
 
 def _lasting_bar(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
@@ -602,7 +598,7 @@ def _removes_guarantee(effect: ForbiddenEffect, ctx: Context) -> Evidence | None
     texts = ctx.texts
     operation = texts.amendment.operation
     # the words that go: replaced or deleted words, or (with the act in force) the unit's wording
-    if operation in ("replace_words", "delete_words") or texts.amendment.old:
+    if takes_words(texts.amendment):
         old = texts.view("removed")
         held = ctx.concept_hits(effect.guarantee, old)
         if held and not ctx.concept_hits(effect.guarantee, texts.view("added")):

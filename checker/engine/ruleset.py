@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from checker.engine.conditions import Node, Occurrence, Positional, Trace, WordMatcher, compile_condition
-from checker.engine.effective import PARTS, AmendmentTexts, TextView
+from checker.engine.effective import PARTS, TAKING_OPERATIONS, AmendmentTexts, TextView, takes_words
 from checker.engine.effects import Context, affirmed, detect, may_be_present, obligatory, unguarded
 from checker.engine.knowledge import Knowledge, Unit, load_knowledge, numbers_agree, target_numbers
 from checker.engine.schema import EFFECT_CONCEPT_KEYS, ConceptCondition, RuleSpec, UnitRef
@@ -38,16 +38,6 @@ SEES = {
     "insert": "the anchor words and the inserted words, in order",
     "nothing": "nothing (an empty text)",
 }
-
-
-# the operations that take words of the provision in force away; a new wording or a deleted
-# unit does so too when the act in force told what it said (the amendment then has `old`)
-TAKING = ("replace_words", "delete_words")
-WHOLE = ("new_wording", "delete", "repeal")
-
-
-def takes_words(amendment: Amendment) -> bool:
-    return amendment.operation in TAKING or (amendment.operation in WHOLE and bool(amendment.old))
 
 
 @dataclass(frozen=True, eq=False)
@@ -97,9 +87,13 @@ class Rule:
         replacing those words, whatever operations its author listed.
         """
         operations = self.spec.scope.operations
-        if operations is None or self.knowledge is None or not (self.spec.complies or self.unless is not None):
+        if operations is None or self.knowledge is None or not self.says_what_complies:
             return ()
-        return tuple(op for op in (*TAKING, "delete", "repeal") if op not in operations)
+        return tuple(op for op in TAKING_OPERATIONS if op not in operations)
+
+    @property
+    def says_what_complies(self) -> bool:
+        return bool(self.spec.complies) or self.unless is not None
 
     def article_in_scope(self, amendment: Amendment) -> bool:
         articles = self.spec.scope.articles
@@ -559,7 +553,7 @@ class RuleSet:
                                                     any(t.holds for t in traces[1:]
                                                         if t.label.startswith("effect")),
                                                     (), tuple(traces))))
-        if takes_words(amendment) and (rule.spec.complies or rule.unless is not None):
+        if takes_words(amendment) and rule.says_what_complies:
             view = texts.view("removed")
             taken = rule.knowledge is not None and rule.compliance_taken(texts, self.matcher)
             parts.append(PartTrace("compliance taken away", SEES[texts.source("removed") or "nothing"],
