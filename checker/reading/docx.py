@@ -33,6 +33,7 @@ from checker.budgets import (
 from checker.errors import InputError
 from checker.reading.limits import (
     SUGGEST_SMALLER,
+    block_too_large,
     check_archive,
     check_member_count,
     draft_too_long,
@@ -205,9 +206,7 @@ def _stream_lines(archive: zipfile.ZipFile, name: str, resolver: NumberingResolv
                     path.append(element.tag)
                     started += 1
                     if started > DOCX_MAX_BLOCK_ELEMENTS:
-                        raise InputError(f"a paragraph or table row holds more than "
-                                         f"{DOCX_MAX_BLOCK_ELEMENTS} XML elements", location,
-                                         hint=INVALID_HINT)
+                        raise block_too_large(location, INVALID_HINT)
                     continue
                 path.pop()
                 text += len(element.text or "")

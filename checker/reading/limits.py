@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from checker.budgets import (
+    DOCX_MAX_BLOCK_ELEMENTS,
     DOCX_MAX_COMPRESSION_RATIO,
     DOCX_MAX_DECLARED_BYTES,
     DOCX_MAX_PARTS,
@@ -146,6 +147,12 @@ def check_member_count(path: Path, location: str, max_members: int = MAX_ZIP_MEM
     if count is not None and count > max_members:
         raise InputError(f"not a valid {what}: too many parts ({count}; the limit is "
                          f"{max_members}), it looks like a zip bomb", location)
+
+
+def block_too_large(location: str, hint: str) -> InputError:
+    """A paragraph or table row of a .docx or .odt holds more XML elements than one block may."""
+    return InputError(f"a paragraph or table row holds more than {DOCX_MAX_BLOCK_ELEMENTS} XML elements",
+                      location, hint=hint)
 
 
 def draft_too_long(location: str, lines: int, chars: int, max_lines: int,

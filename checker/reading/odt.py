@@ -32,7 +32,13 @@ from checker.budgets import (
 )
 from checker.errors import InputError
 from checker.reading.docx import _ZIP_ERRORS, _short, _xml_parser
-from checker.reading.limits import SUGGEST_SMALLER, check_archive, check_member_count, draft_too_long
+from checker.reading.limits import (
+    SUGGEST_SMALLER,
+    block_too_large,
+    check_archive,
+    check_member_count,
+    draft_too_long,
+)
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -246,9 +252,7 @@ def _stream_lines(archive: zipfile.ZipFile, location: str, budget: list[int],
                             labels.append(None)
                     started += 1
                     if started > DOCX_MAX_BLOCK_ELEMENTS:
-                        raise InputError(f"a paragraph or table row holds more than "
-                                         f"{DOCX_MAX_BLOCK_ELEMENTS} XML elements", location,
-                                         hint=INVALID_HINT)
+                        raise block_too_large(location, INVALID_HINT)
                     continue
                 path.pop()
                 text += len(element.text or "") + len(element.tail or "")
