@@ -142,14 +142,11 @@ def item(rng: random.Random, n: int, lang: str) -> list[str]:
 
 
 def generate(size_mb: float, lang: str, seed: int = 11) -> str:
-    from bench.generate_omnibus import KK_ACTS, RU_ACTS
+    from bench.generate_omnibus import KK_ACTS, RU_ACTS, opening
 
     rng = random.Random(seed)
     kk = lang == "kk"
-    out = ["Қазақстан Республикасының кейбір заңнамалық актілеріне өзгерістер мен толықтырулар енгізу туралы" if kk
-           else "О внесении изменений и дополнений в некоторые законодательные акты Республики Казахстан",
-           "1-бап. Қазақстан Республикасының мына заңнамалық актілеріне өзгерістер мен толықтырулар енгізілсін:" if kk
-           else "Статья 1. Внести изменения и дополнения в следующие законодательные акты Республики Казахстан:"]
+    out = opening(lang)
     size, act, target = sum(len(x.encode()) + 1 for x in out), 0, size_mb * 1_000_000
     while size < target:
         act += 1
