@@ -114,3 +114,28 @@ def test_the_after_part_formula_is_read_and_checked(repo: Path, text: str) -> No
     assert data["summary"]["not_understood"] == 0 and data["files"][0]["unparsed"] == []
     assert [f["rule"] for f in data["files"][0]["findings"]] == ["cassation-any-offence-category"]
     assert result.exit_code == 1
+
+
+# An instruction whose formula is unknown ("как-нибудь поправить") is still an instruction: the
+# grammar read its target and wanted an operation. A list item or a heading in force is not.
+@pytest.mark.parametrize(("line", "not_understood"), [
+    ("2) статью 501 как-нибудь поправить по смыслу пункта третьего;", 1),
+    ("2) 501-бапты мағынасына қарай түзету керек;", 1),
+    ("2) охрана прав осужденных;", 0),
+])
+def test_an_instruction_with_an_unknown_formula_is_not_understood(line: str, not_understood: int) -> None:
+    from checker.parsing import parse_text
+
+    text = RU_FORMULA.replace("статью 484 после части второй", line + "\nстатью 484 после части второй")
+    result = parse_text(text, "draft.txt")
+    assert [u.text for u in result.unparsed] == [line]
+    assert result.not_understood == not_understood
+
+
+def test_a_bill_with_an_unknown_formula_fails_the_gate(repo: Path) -> None:
+    text = RU_FORMULA.replace("статью 484 после части второй",
+                              "2) статью 501 как-нибудь поправить;\nстатью 484 после части второй")
+    write(repo / "draft.txt", text)
+    result = invoke("check", *RULES, "draft.txt", "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == "check incomplete: 1 instruction not understood"

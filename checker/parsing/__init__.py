@@ -122,6 +122,21 @@ def looks_like_instruction(masked: str) -> bool:
     return _formula().search(masked) is not None
 
 
+@cache
+def _targeted() -> re.Pattern[str]:
+    vocab = load_vocabulary()
+    kk = vocab.kk_unit_regex(exclude_shared=False)
+    return re.compile(rf"^\s*\d+(?:-\d+)?\)\s+(?:(?:в|во)\s+)?(?:{vocab.ru_unit_regex()}\s+\d|\d+(?:-\d+)?{kk})",
+                      re.IGNORECASE)
+
+
+def looks_targeted(masked: str) -> bool:
+    """A numbered item that opens with a target ("2) статью 501 …", "2) 501-бапты …"): where
+    the grammar then wanted an operation, the line is an instruction whose formula is unknown,
+    not a heading or an item of a list in force ("1) охрана прав осужденных;")."""
+    return _targeted().match(masked) is not None
+
+
 def _holds(stray: list[int], statement: Statement) -> bool:
     i = bisect.bisect_left(stray, statement.start)
     return i < len(stray) and stray[i] < statement.end
@@ -147,4 +162,5 @@ def _locate(st: Statement, parsed: ParsedStatement, text: str, original: str, qu
     return Located(parsed=parsed, line=line, end_line=end_line, col=col,
                    lower=lower_same_length(raw), original=original[o_start:o_end],
                    quote_text=quote_text, quote_pos=quote_pos, masked=st.masked,
-                   formula=looks_like_instruction(st.masked))
+                   formula=looks_like_instruction(st.masked) or (parsed.wants_operation
+                                                                   and looks_targeted(st.masked)))

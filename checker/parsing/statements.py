@@ -71,6 +71,9 @@ class ParsedStatement:
     clauses: list[Clause] = field(default_factory=list)  # word operations, in the order written
     ends_with_colon: bool = False
     error: str | None = None
+    # an error where the grammar had read a target and wanted an operation ("статью 501 как-нибудь
+    # поправить"): the statement is an instruction, only its formula is unknown
+    wants_operation: bool = False
 
 
 _NUMBER_OR_PLACEHOLDER = re.compile(r"⟦\d+⟧|⦅\d+⦆|(\d+)")
@@ -99,7 +102,8 @@ def parse_statement(masked: str) -> ParsedStatement:
     try:
         tree = parser().parse(masked)
     except UnexpectedInput as exc:
-        return ParsedStatement(kind="error", error=_describe_error(exc, masked))
+        return ParsedStatement(kind="error", error=_describe_error(exc, masked),
+                               wants_operation=_wants_operation(exc))
     return _BUILDER.build(tree.children[0])
 
 
@@ -143,11 +147,19 @@ def _instantiate(template: ParsedStatement, numbers: list[str]) -> ParsedStateme
                    trailing_quotes=list(template.trailing_quotes))
 
 
+_OPERATIONS = ("NEW_WORDING", "DELETE", "REPLACE", "SUPPLEMENT")
+
+
+def _wants_operation(exc: UnexpectedInput) -> bool:
+    """The grammar stopped where an operation formula had to come (after a target)."""
+    expected = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ()
+    return any(name in expected for name in _OPERATIONS)
+
+
 def _describe_error(exc: UnexpectedInput, masked: str) -> str:
-    expected = sorted(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or [])
     near = masked[max(0, exc.pos_in_stream - 20): exc.pos_in_stream + 20].strip() if exc.pos_in_stream is not None else ""
     near = near.replace("\n", " ")
-    if any(name in expected for name in ("NEW_WORDING", "DELETE", "REPLACE", "SUPPLEMENT")):
+    if _wants_operation(exc):
         return f"no amendment formula recognised after the target (near “{near}”)"
     return f"not an amendment instruction the grammar knows (near “{near}”)"
 
