@@ -118,6 +118,11 @@ def lemma_keys(pattern: str, lang: str) -> tuple[str, ...]:
     return found
 
 
+def _anchor(phrase: Phrase) -> str:
+    """The word that stands for a phrase in the index: its longest, first of equals."""
+    return max(phrase, key=lambda word: len(word.strip("=*")))
+
+
 class PhraseIndex:
     """Every word of every `Terms` phrase compiled in this process, for one language.
 
@@ -130,8 +135,10 @@ class PhraseIndex:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        # first rule word -> (Terms key, phrase, the phrase's other words)
-        self.by_first: dict[str, list[tuple[int, Phrase, frozenset[str]]]] = {}
+        # anchor rule word -> (Terms key, phrase, the phrase's other words). The anchor is the
+        # phrase's longest word: a phrase needs all its words, so any word can stand for it, and
+        # a long word is a rare one ("не", "в", "по" open thousands of phrases and are in most views)
+        self.by_anchor: dict[str, list[tuple[int, Phrase, frozenset[str]]]] = {}
         self.by_key: dict[str, set[str]] = {}  # lemma -> rule words (not prefixes) having it
         self.by_prefix: dict[str, set[str]] = {}  # prefix -> rule words `prefix*`
         self.lengths: tuple[int, ...] = ()
@@ -145,7 +152,8 @@ class PhraseIndex:
         lengths = set(self.lengths)
         for key in _TERMS_ORDER[self.size:]:
             for phrase in _TERMS[key].get(self.lang, ()):
-                self.by_first.setdefault(phrase[0], []).append((key, phrase, frozenset(phrase[1:])))
+                anchor = _anchor(phrase)
+                self.by_anchor.setdefault(anchor, []).append((key, phrase, frozenset(phrase) - {anchor}))
                 for word in phrase:
                     if word in self.known:
                         continue
@@ -187,19 +195,26 @@ class ViewMatches:
     def __init__(self, view: TextView, index: PhraseIndex):
         self.size = index.size
         where: dict[str, list[int]] = {}
+        cached, patterns_of = index._words, index.patterns_of
         for word, indexes in view.types.items():
-            for pattern in index.patterns_of(word):
+            patterns = cached.get(word)
+            if patterns is None:
+                patterns = patterns_of(word)
+            for pattern in patterns:  # most draft words match no rule word: an empty loop
                 found = where.get(pattern)
                 if found is None:
-                    where[pattern] = list(indexes)
+                    where[pattern] = indexes
                 else:
-                    found.extend(indexes)
+                    where[pattern] = [*found, *indexes]  # never extend: `indexes` is the view's
         self.positions = {pattern: frozenset(found) for pattern, found in where.items()}
         tried: dict[int, list[Phrase]] = {}
-        by_first = index.by_first
+        by_anchor = index.by_anchor
         present = where.keys()
         for pattern in where:
-            for key, phrase, others in by_first.get(pattern, ()):
+            entries = by_anchor.get(pattern)
+            if entries is None:
+                continue
+            for key, phrase, others in entries:
                 if others and not present >= others:
                     continue  # another word of the phrase is absent from the view
                 found_phrases = tried.get(key)

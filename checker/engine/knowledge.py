@@ -83,6 +83,13 @@ class ConceptNode(Positional):
     def surely_absent(self, view: TextView) -> bool:
         """No phrase of the concept can begin in the view and no regex of it can match there:
         one set test instead of asking every part (most concepts are absent from most views)."""
+        memo_key = ("absent", self.key)
+        found = view.memo.get(memo_key)
+        if found is None:
+            found = view.memo[memo_key] = self._surely_absent(view)
+        return found
+
+    def _surely_absent(self, view: TextView) -> bool:
         terms, regexes, other = self.leaves()
         if other:
             return False
