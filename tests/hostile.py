@@ -235,6 +235,16 @@ def _unbalanced_quotes(folder: Path) -> list[str]:
     return ["check", "d.txt", "-q", "--format", "json"]
 
 
+def _largest_balanced_quotes(folder: Path) -> list[str]:
+    """The largest one-line run of quoted words the budget allows, checked on a cache miss (the
+    suite's cache folder is fresh): the rule base compiled too must stay within the budget."""
+    from checker.budgets import DRAFT_MAX_CHARS
+
+    unit = "«а» "
+    draft(folder, text="Статья 1.\n" + unit * ((DRAFT_MAX_CHARS - 1020) // len(unit)) + "\n")
+    return ["check", "d.txt", "-q", "-o", "report.txt"]
+
+
 def _largest_dense_draft(folder: Path) -> list[str]:
     from checker.budgets import DRAFT_MAX_CHARS, DRAFT_MAX_STATEMENTS
 
@@ -408,6 +418,8 @@ CASES: tuple[Case, ...] = (
          what=".docx paragraph of 2.4 million characters"),
     Case("docx-12k-paragraphs", _docx_12k_paragraphs, 0, what=".docx of 12,000 paragraphs (valid)"),
     Case("unbalanced-quotes", _unbalanced_quotes, 1, what="100,000 unbalanced « before a real draft"),
+    Case("largest-balanced-quotes", _largest_balanced_quotes, 0,
+         what="the largest one-line run of quoted words, on a rule-cache miss"),
     Case("largest-dense-draft", _largest_dense_draft, 1,
          what="largest draft the budgets allow, a finding on every line (text report)"),
     Case("txt-40-mb", _txt_40_mb, 2, r"too large", "d.txt", memory_mb=200, what="40 MB .txt"),

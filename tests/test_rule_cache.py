@@ -206,3 +206,33 @@ def test_an_input_that_is_no_small_regular_file_is_never_read_for_the_key(tmp_pa
     built = []
     assert cache.cached([small, pipe], lambda: built.append(1) or "fresh") == "fresh"
     assert built == [1]
+
+
+@pytest.fixture()
+def built_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the command line runs: a missing entry is compiled in a child process."""
+    monkeypatch.setattr(cache, "_APART_OWNER", None)
+    cache.build_apart()
+
+
+def test_an_entry_built_apart_is_stored_and_read_back(cache_home: Path, tmp_path: Path,
+                                                      built_apart: None) -> None:
+    source = tmp_path / "input.yaml"
+    source.write_text("a: 1\n")
+    calls, build = counting({"built": "in the child"})
+    assert cache.cached([source], build) == {"built": "in the child"}
+    assert calls == []  # the build ran in the child, whose calls this process never sees
+    assert len(entries(cache_home)) == 1
+
+
+def test_a_failed_build_apart_is_built_here_and_its_error_raised(cache_home: Path, tmp_path: Path,
+                                                                  built_apart: None) -> None:
+    source = tmp_path / "input.yaml"
+    source.write_text("a: 1\n")
+
+    def broken() -> object:
+        raise ValueError("a rule file error, reported by this process")
+
+    with pytest.raises(ValueError, match="reported by this process"):
+        cache.cached([source], broken)
+    assert entries(cache_home) == []

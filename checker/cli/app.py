@@ -59,6 +59,9 @@ def run() -> None:
     Ctrl-C exits 130 and SIGTERM 143, after ending any worker processes.
     """
     install_signal_handlers()
+    from checker.engine import cache
+
+    cache.build_apart()  # a missed rule-base entry is compiled in a child (memory budget)
     try:
         code = main(standalone_mode=False)
     except LawcheckError as exc:
