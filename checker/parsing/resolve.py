@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from checker.model import UNKNOWN_ACT, Act, Amendment, FrameLine, Target, Unparsed
 from checker.parsing import frame
 from checker.parsing.acts import derived_slug, extract_date, names_an_act, recognize_act
+from checker.parsing.header import header_statement
 from checker.parsing.statements import LEVEL_ORDER, Clause, ParsedStatement, Ref, parse_statement
 
 TEXT_BEARING = ("new_wording", "supplement", "suspend")
@@ -284,6 +285,10 @@ class Resolver:
         slug = entry.slug if entry is not None and entry is not _UNLISTED else derived_slug(
             _strip_leading_number(st.lower.strip().rstrip(":")), date)
         s.act = Act(slug=slug, name=name, date=date)
+        own = header_statement(st.masked) if st.masked else None
+        if own is not None and own.kind == "scope":
+            # "Внести в статью 20 Закона … следующие изменения:": the act's items are in article 20
+            s.base = _merge_flags(own.targets[0], own.throughout)
 
     def _close_scopes(self, ref: Ref) -> Ref:
         """Pop the scopes that a line starting at `ref`'s level leaves; return the new base."""
