@@ -24,13 +24,17 @@ _WORD = re.compile(r"\S+")
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     vocab = load_vocabulary()
     ru_amend = vocab.tables["ru"]["phrases"]["amend"].strip()
     kk_act = vocab.tables["kk"]["phrases"]["act_reference"].strip()
     # the Russian change named after the act's name; the lead "внести" stays out (it came first)
     ru_change = re.compile(r"(?<![\w-])" + ru_amend.replace(r"(?:внести\s+)?", "", 1))
-    return ru_change, re.compile(r"(?<![\w-])" + kk_act + r"(?![\w-])")
+    # cheap tests first: a header names a unit only if a unit word opens (ru) or ends (kk) it
+    shared = "|".join(vocab.shared_unit_forms())
+    ru_unit = re.compile(rf"(?:{vocab.ru_unit_regex()}{'|' + shared if shared else ''})(?![\w-])")
+    kk_unit = re.compile(r"[^⟦⦅]{0,80}?" + vocab.kk_unit_regex(exclude_shared=False))
+    return ru_change, re.compile(r"(?<![\w-])" + kk_act + r"(?![\w-])"), ru_unit, kk_unit
 
 
 def header_statement(masked: str) -> ParsedStatement | None:
@@ -42,7 +46,7 @@ def header_statement(masked: str) -> ParsedStatement | None:
 
 def _russian(masked: str) -> ParsedStatement | None:
     lead = _RU_LEAD.match(masked)
-    if lead is None:
+    if lead is None or not _patterns()[2].match(masked, lead.end()):
         return None
     words = list(_WORD.finditer(masked, lead.end()))[:MAX_CHAIN_WORDS]
     chain_end = None
@@ -64,7 +68,7 @@ def _kazakh(masked: str) -> ParsedStatement | None:
     last = None
     for last in _patterns()[1].finditer(masked):
         pass
-    if last is None:
+    if last is None or not _patterns()[3].match(masked, last.end()):
         return None
     return _with_target(parse_statement(masked[last.end():]))
 
