@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from checker.model import UNKNOWN_ACT, Act, Amendment, FrameLine, Target, Unparsed
 from checker.parsing import frame
 from checker.parsing.acts import derived_slug, extract_date, names_an_act, recognize_act
+from checker.parsing.header import header_statement
 from checker.parsing.statements import LEVEL_ORDER, Clause, ParsedStatement, Ref, parse_statement
 
 TEXT_BEARING = ("new_wording", "supplement", "suspend")
@@ -62,6 +63,7 @@ class BillState:
     act_numbered: bool = False  # the act was opened by a numbered line "N. … Заңына:"
     base: Ref = field(default_factory=Ref)  # what an item "N. 44-бапта:" of the act itself addresses
     item: str | None = None
+    item_ref: Ref | None = None  # the address an instruction item "N) пункт 2 статьи 5 …" names
     sub: int = 0
     loose: int = 0
     scopes: list[Ref] = field(default_factory=list)
@@ -226,7 +228,7 @@ class Resolver:
             return
         ref = _merge_flags(st.parsed.targets[0] if st.parsed.targets else Ref(), st.parsed.throughout)
         if st.parsed.item is not None:
-            s.item, s.sub, s.scopes = st.parsed.item, 0, [_relative(ref, s.base)]
+            s.item, s.sub, s.scopes, s.item_ref = st.parsed.item, 0, [_relative(ref, s.base)], None
         else:
             base = self._close_scopes(ref)
             s.scopes.append(_relative(ref, base))
@@ -245,6 +247,9 @@ class Resolver:
         else:
             refs = p.targets or [Ref()]
             base = self._close_scopes(refs[0]) if p.targets else (s.scopes[-1] if s.scopes else s.base)
+            if p.targets and not s.scopes and s.item is not None and s.item_ref is not None:
+                # "1) пункт 2 статьи 5 изложить …" then "пункт 3 исключить;": still article 5
+                base = _relative(_prefix(s.item_ref, refs[0].top_level()), base)
             if s.item is not None:  # an unnumbered line under item N: N.1, N.2 …
                 s.sub += 1
                 item_id = f"{s.item}.{s.sub}"
@@ -252,6 +257,8 @@ class Resolver:
                 s.loose += 1
                 item_id = str(s.loose)
         refs = [_relative(_merge_flags(r, p.throughout), base) for r in (p.targets or [Ref()])]
+        if p.item is not None:
+            s.item_ref = refs[0] if p.targets else None
         if p.throughout and not p.targets:
             refs = [_relative(_merge_flags(Ref(), True), base)]
         anchor = _target_of(_nest(p.anchor[0], refs[0])) if p.anchor and refs else None
@@ -284,6 +291,10 @@ class Resolver:
         slug = entry.slug if entry is not None and entry is not _UNLISTED else derived_slug(
             _strip_leading_number(st.lower.strip().rstrip(":")), date)
         s.act = Act(slug=slug, name=name, date=date)
+        own = header_statement(st.masked) if st.masked else None
+        if own is not None and own.kind == "scope":
+            # "Внести в статью 20 Закона … следующие изменения:": the act's items are in article 20
+            s.base = _merge_flags(own.targets[0], own.throughout)
 
     def _close_scopes(self, ref: Ref) -> Ref:
         """Pop the scopes that a line starting at `ref`'s level leaves; return the new base."""

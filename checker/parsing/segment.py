@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from checker.normalize import lower_same_length
 
@@ -149,16 +150,51 @@ def _make_statement(text: str, start: int, end: int, spans, starts) -> Statement
     pieces: list[str] = []
     cursor = start
     i = bisect.bisect_left(starts, start)  # a quote never straddles a statement start
+    labelled = False
     while i < len(spans) and spans[i][0] < end:
         q_start, q_end = spans[i][0], min(spans[i][1], end)
-        pieces.append(_mask_parens(lowered[cursor - start:q_start - start], cursor, parens))
-        pieces.append(f" ⟦{len(quotes)}⟧ ")
-        quotes.append((q_start, q_end))
+        before = lowered[cursor - start:q_start - start]
+        pieces.append(_mask_parens(before, cursor, parens))
+        letter = _letter_label(lowered, q_start - start, q_end - start, before, labelled)
+        labelled = letter is not None
+        if labelled:
+            pieces.append(f" {letter}) ")
+        else:
+            pieces.append(f" ⟦{len(quotes)}⟧ ")
+            quotes.append((q_start, q_end))
         cursor = q_end
         i += 1
     pieces.append(_mask_parens(lowered[cursor - start:], cursor, parens))
     masked = _number_parens("".join(pieces))
     return Statement(start=start, end=end, masked=masked, quotes=tuple(quotes), parens=tuple(parens))
+
+
+_LETTER_QUOTE = re.compile(r"[\"«]\s*([а-яёәғқңөұүһі])\s*\)?\s*[\"»]?")
+_LIST_GLUE = re.compile(r"\s*(?:,|и|және)?\s*")
+
+
+def _letter_label(lowered: str, q_start: int, q_end: int, before: str, after_label: bool) -> str | None:
+    """The letter of a quoted label ("подпункт «б»", "подпункты «а» и «б»", "«а» тармақшасы"):
+    it numbers a unit, it is not quoted text. None for any other quote."""
+    found = _LETTER_QUOTE.fullmatch(lowered, q_start, q_end)
+    if found is None:
+        return None
+    if after_label and _LIST_GLUE.fullmatch(before):
+        return found.group(1)
+    ru, kk = _unit_words()
+    if ru.search(before[-40:]) or kk.match(lowered, q_end):
+        return found.group(1)
+    return None
+
+
+@cache
+def _unit_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A unit noun just before a quote (Russian word order) or just after it (Kazakh)."""
+    from checker.parsing.vocabulary import load_vocabulary
+
+    vocab = load_vocabulary()
+    return (re.compile(rf"(?<![\w-])(?:{vocab.ru_unit_regex()}|{'|'.join(vocab.shared_unit_forms()) or '(?!x)x'})\s*$"),
+            re.compile(rf"\s*{vocab.kk_unit_regex(exclude_shared=False)}"))
 
 
 _PAREN_MARK = "\u0001"

@@ -223,6 +223,8 @@ class _Builder:
             result.targets, result.anchor = self._after(instr, result.targets)
         if rule == "renumber" and len(targets) > 1:
             result.new_units, _ = self._target(targets[1])
+        elif rule == "renumber" and targets:
+            result.targets, result.new_units = self._renumbered_in_one_chain(targets[0], result.targets)
         units = next((c for c in instr.children if isinstance(c, Tree) and c.data == "new_units"), None)
         if units is not None:
             result.new_units = self._refs([c for c in units.children if isinstance(c, Tree)], russian=_is_ru(units))
@@ -276,6 +278,20 @@ class _Builder:
         head, last = (refs[1:], refs[:1]) if russian else (refs[:-1], refs[-1:])
         return (self._refs(head, russian=russian) if head else []), self._refs(last, russian=russian)
 
+    def _renumbered_in_one_chain(self, tree: Tree, refs: list[Ref]) -> tuple[list[Ref], list[Ref]]:
+        """(old, new) of "5-тармақ 4-тармақ болып есептелсін": Kazakh writes the new number as
+        one more link of the chain, a unit of the same kind as the link before it (two links
+        of one kind never make an address)."""
+        chain = next((c for c in tree.children if isinstance(c, Tree)), None)
+        links = [c for c in chain.children if isinstance(c, Tree)] if chain is not None else []
+        if chain is None or chain.data != "kk_chain" or len(links) < 2:
+            return refs, []
+        kinds = [self.unit_kind(str(next(r.scan_values(lambda v: isinstance(v, Token)
+                                                        and v.type.startswith("UNIT_"))))) for r in links[-2:]]
+        if kinds[0] is None or kinds[0] != kinds[1]:
+            return refs, []
+        return self._refs(links[:-1], russian=False), self._refs(links[-1:], russian=False)
+
     def _target(self, tree: Tree) -> tuple[list[Ref], bool]:
         throughout = any(isinstance(t, Token) and t.type == "THROUGHOUT" for t in tree.children)
         if tree.data == "throughout_target":
@@ -312,7 +328,7 @@ class _Builder:
                 for num in child.children:
                     if not isinstance(num, Tree):
                         continue
-                    tokens = [str(t).rstrip(")") for t in num.children if isinstance(t, Token) and t.type in ("NUM", "PNUM")]
+                    tokens = [str(t).rstrip(")") for t in num.children if isinstance(t, Token) and t.type in ("NUM", "PNUM", "LNUM")]
                     if num.data == "num_range" and len(tokens) == 2:
                         values.extend(_expand_range(tokens[0], tokens[1]))
                     else:

@@ -44,14 +44,20 @@ PHRASE_TERMINALS = {
     "ACT_REF": "act_reference",
     "IN": "in",
     "ART_HEAD": "article_heading",
+    "AMEND": "amend",
+    "REPLACE_P": "replace_participle",
+    "DELETE_P": "delete_participle",
+    "SUPPLEMENT_P": "supplement_participle",
 }
 # The phrases that make a statement an amendment instruction (an operation, not a target word).
 FORMULA_KEYS = ("new_wording", "content", "supplement", "replace", "replace_converb", "delete_converb",
                 "supplement_converb", "delete", "repeal", "words_after", "words_before",
-                "language_unchanged", "suspend", "renumber")
+                "language_unchanged", "suspend", "renumber", "replace_participle", "delete_participle",
+                "supplement_participle")
 # Phrases that are longer, more specific formulas get a higher lexer priority than plain words.
 _PRIORITY = {"ART_HEAD": 4, "LANG_UNCHANGED": 3, "WORDS_AFTER": 3, "WORDS_BEFORE": 3, "SUSPEND": 3, "REPEAL": 3,
-             "NEW_WORDING": 3, "THROUGHOUT": 3, "CONTENT": 3, "ACT_REF": 2}
+             "NEW_WORDING": 3, "THROUGHOUT": 3, "CONTENT": 3, "ACT_REF": 2,
+             "AMEND": 3, "REPLACE_P": 3, "DELETE_P": 3, "SUPPLEMENT_P": 3}
 
 
 @dataclass(frozen=True)
