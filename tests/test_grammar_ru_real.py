@@ -142,3 +142,28 @@ def test_real_shape(lang: str, lines: list[str], expected: list[tuple]) -> None:
     text = "\n".join([RU_ACT if lang == "ru" else KK_ACT, *lines]) + "\n"
     assert records(text) == [(*e, LAW) for e in expected]
     assert parse_text(text).unparsed == ()
+
+
+RU_HEADER_WITH_ITS_CHANGE = """\
+Статья 1. Внести в абзац первый пункта 2 статьи 20 Закона Республики Казахстан от 16 июля 2001 года «Об архитектурной, градостроительной и строительной деятельности в Республике Казахстан» изменение, заменив слова «десяти рабочих дней» словами «семи рабочих дней».
+Статья 2. Настоящий Закон вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования.
+"""
+
+
+def test_ru_header_holding_its_single_change_is_recorded() -> None:
+    result = parse_text(RU_HEADER_WITH_ITS_CHANGE)
+    assert records(RU_HEADER_WITH_ITS_CHANGE) == [("replace_words", "20", N, "2", N, "1", LAW)]
+    (amendment,) = result.amendments
+    assert (amendment.old, amendment.new) == ("десяти рабочих дней", "семи рабочих дней")
+    assert result.unparsed == ()
+    _no_line_lost(RU_HEADER_WITH_ITS_CHANGE, result)
+
+
+def test_header_holding_a_change_it_cannot_read_is_an_instruction_not_understood() -> None:
+    text = RU_HEADER_WITH_ITS_CHANGE.replace(
+        "изменение, заменив слова «десяти рабочих дней» словами «семи рабочих дней»",
+        "изменение, переписав его по-новому")
+    result = parse_text(text)
+    assert result.amendments == ()
+    (unparsed,) = result.unparsed
+    assert (unparsed.line, unparsed.instruction) == (1, True)

@@ -113,6 +113,8 @@ class Resolver:
             self._open_act(st, entry, number=None)
             self._frame(st, "act_header")
             return
+        if not s.in_entry_into_force and self._header_with_its_change(st):
+            return
         s.act = None
         self._frame(st, "entry_into_force" if s.in_entry_into_force else "article_heading")
 
@@ -200,6 +202,32 @@ class Resolver:
         self.state.started = True
         self._open_act(st, entry, number=None)
         self._frame(st, "act_header")
+        return True
+
+    def _header_with_its_change(self, st: Located) -> bool:
+        """"Внести в абзац первый пункта 2 статьи 29 Закона … изменение, заменив слова «…»
+        словами «…»." — the act and its single change in one sentence: open the act, record the
+        change. False when the line is no such header."""
+        text = st.lower.strip()
+        if text.endswith(":") or not st.masked:
+            return False
+        entry = _recognize(text)
+        if entry is None and names_an_act(text):
+            entry = _UNLISTED
+        if entry is None or _names_many_acts(text):
+            return False
+        own = header_statement(st.masked)
+        if own is None or own.kind != "instruction":
+            if _AMENDS.search(text) or frame.matches("amend_lead", text):
+                # the act and a change we cannot read: the bill is not fully read (exit 1)
+                self.state.started = True
+                self._unparsed(replace(st, formula=True), "an act header whose change cannot be read")
+                return True
+            return False
+        self.state.started = True
+        self._open_act(st, entry, number=None)
+        self.state.base = Ref()
+        self._on_instruction(replace(st, parsed=own))
         return True
 
     def _on_error(self, st: Located) -> None:
@@ -394,6 +422,9 @@ class Resolver:
             return
         self.unparsed.append(Unparsed(line=st.line, end_line=st.end_line, text=st.original.strip(), reason=reason,
                                       instruction=st.formula))
+
+
+_AMENDS = re.compile(r"(?<!\w)внести(?!\w)")  # "Статья 1. Внести в статью 5 Закона … изменение, …"
 
 
 def _suffix(base: str, n: int) -> str:
