@@ -306,6 +306,9 @@ class ConstitutionRef:
         return data
 
 
+AFTER_UNKNOWN = "\0unknown"  # Finding.wording_after when no act in force showed it
+
+
 @dataclass(frozen=True)
 class Finding:
     """One rule × one amendment: the conflict, where it is, and what the Court said."""
@@ -330,6 +333,9 @@ class Finding:
     evidence_spans: tuple[tuple[int, int, int], ...] = field(default=(), compare=False)
     # (line, start_col, end_col) of the triggering words in the user's file
     effect: str = ""  # the effect of the shared catalogue that was found ("" for word rules)
+    # with the act in force: the amended unit's wording once the whole bill is applied
+    # (None: the bill removes the unit); AFTER_UNKNOWN without an act, or where it was not applied
+    wording_after: str | None = field(default=AFTER_UNKNOWN, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -348,6 +354,8 @@ class Finding:
         data["title"] = self.title
         if self.effect:
             data["effect"] = self.effect
+        if self.wording_after != AFTER_UNKNOWN:
+            data["wording_after"] = self.wording_after
         data["fingerprint"] = self.fingerprint
         if self.suppressed is not None:
             data["suppressed"] = {"reason": self.suppressed}
@@ -365,6 +373,8 @@ class FileReport:
     result: ParseResult
     findings: tuple[Finding, ...]
     lang: str = "kk"  # language of the messages
+    # the amended acts whose text in force was not given (--act): what needed it did not run
+    acts_not_given: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data = {
@@ -378,4 +388,6 @@ class FileReport:
         }
         if self.result.warnings:
             data["warnings"] = [w.to_json() for w in self.result.warnings]
+        if self.acts_not_given:
+            data["acts_not_given"] = list(self.acts_not_given)
         return data

@@ -30,7 +30,7 @@ from typing import Any
 from checker.cli.errors import internal_error, raise_if_stopped
 from checker.errors import LawcheckError
 from checker.gate.fingerprint import assign_fingerprints
-from checker.model import Document, FileReport, ParseResult, SourceLine
+from checker.model import UNKNOWN_ACT, Document, FileReport, ParseResult, SourceLine
 
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
@@ -153,7 +153,16 @@ def check_file(job: FileJob, ruleset: Any, lang: str | None) -> FileReport:
         result=result,
         findings=tuple(findings),
         lang=lang or result.language,
+        acts_not_given=acts_not_given(ruleset, result),
     )
+
+
+def acts_not_given(ruleset: Any, result: Any) -> tuple[str, ...]:
+    """The acts the draft amends whose text in force was not supplied (the legal-technical checks
+    and the positions in context need it), in the order the draft names them."""
+    given = ruleset.acts_given() if hasattr(ruleset, "acts_given") else frozenset()
+    amended = dict.fromkeys(a.act.slug for a in result.amendments if a.act.slug != UNKNOWN_ACT.slug)
+    return tuple(slug for slug in amended if slug not in given)
 
 
 def _outcome(job: FileJob, ruleset: Any, lang: str | None) -> Outcome:

@@ -55,3 +55,35 @@ def test_a_new_wording_that_keeps_the_guarantee_is_clean(tmp_path: Path) -> None
     done = subprocess.run(args, capture_output=True, text=True)
     report = json.loads(done.stdout)
     assert [f["rule"] for file in report["files"] for f in file["findings"]] == []
+
+
+def report_of(bill: str, act: str | None) -> dict:
+    args = [sys.executable, "-m", "checker", "check", str(HERE / bill), "--format", "json"]
+    if act:
+        args += ["--act", f"{SLUG}={HERE / act}"]
+    done = subprocess.run(args, capture_output=True, text=True, env={"LAWCHECK_NO_CACHE": "1",
+                                                                      "PATH": "/usr/bin:/bin"})
+    (file,) = json.loads(done.stdout)["files"]
+    return file
+
+
+def test_findings_quote_the_unit_as_the_bill_leaves_it() -> None:
+    file = report_of("ru_bill.txt", "ru_cpc.txt")
+    after = {(f["line"], f["rule"]): f.get("wording_after", "absent") for f in file["findings"]
+             if not f["rule"].startswith("tech-")}
+    assert after == {
+        (6, "cassation-any-offence-category"): "4) приговоры по делам об уголовных проступках.",
+        (8, "cassation-any-offence-category"): None,  # the part is deleted
+        (8, "cassation-category-guarantee-kept"): None,
+    }
+    assert "acts_not_given" not in file
+
+
+def test_without_the_act_the_report_says_what_did_not_run() -> None:
+    file = report_of("ru_bill.txt", None)
+    assert file["acts_not_given"] == [SLUG]
+    done = subprocess.run([sys.executable, "-m", "checker", "check", str(HERE / "ru_bill.txt"),
+                           "--lang", "en"], capture_output=True, text=True,
+                          env={"LAWCHECK_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
+    assert f"No text in force given for {SLUG}: the legal-technical checks" in done.stdout
+    assert done.stderr == ""

@@ -6,6 +6,7 @@ gate, the report formats, suppressions, baselines and worker processes need no c
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,9 @@ class ActsRuleSet:
             self._acts = load_acts(list(self.specs))
         return self._acts
 
+    def acts_given(self) -> frozenset[str]:
+        return frozenset(self.load())
+
     def bill_run(self, result: ParseResult) -> Any:
         """The bill applied to fresh copies of the acts in its language (applying changes a tree in place)."""
         from checker.acts.bill import apply_bill
@@ -43,8 +47,10 @@ class ActsRuleSet:
         return apply_bill(result, {slug: _copy(act) for slug, act in acts.items()})
 
     def check(self, result: ParseResult, lang: str | None = None) -> list[Finding]:
-        found = list(self._positions_in_context(result, lang))
         run = self.bill_run(result)
+        after = _wording_after(run)
+        found = [replace(f, wording_after=after[f.amendment]) if f.amendment in after else f
+                 for f in self._positions_in_context(result, lang)]
         found += findings(run.all_issues(), result.path, lang or result.language)
         found.sort(key=lambda f: (f.line, f.col, f.rule))
         return found
@@ -62,6 +68,17 @@ class ActsRuleSet:
         seen, extra = read_in_context(result, acts, knowledge, self.inner.matcher)
         with units_added(knowledge, extra):
             return list(self.inner.check(seen, lang))
+
+
+def _wording_after(run: Any) -> dict[str, str | None]:
+    """Amendment id -> the wording of the unit it changed once the whole bill is applied (None:
+    the bill removes the unit): what a finding on that amendment quotes."""
+    after: dict[str, str | None] = {}
+    for ledger in run.ledgers.values():
+        for row in ledger.ordered():
+            for amendment in row.amendments:
+                after.setdefault(amendment.id, row.after)
+    return after
 
 
 def _copy(act: Any) -> Any:

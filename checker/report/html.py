@@ -34,6 +34,7 @@ from checker.report.i18n import (
     resolution_status,
     severity_name,
     t,
+    wording_after,
 )
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -229,6 +230,9 @@ def finding_boxes(report: FileReport, findings: list[Finding], number: int,
         if f.effect:
             parts.append(f"<p class=\"effect\">{esc(t('effect', lang))}: "
                          f"{esc(effect_name(f.effect, lang))}</p>")
+        after = wording_after(f, lang)
+        if after:
+            parts.append(f"<p class=\"after\">{esc(t('wording_after', lang))}: {esc(after)}</p>")
         if f.suggestion:
             parts.append(f"<p class=\"sugg\"><strong>{esc(t('suggestion', lang))}:</strong> "
                          f"{esc_multiline(f.suggestion)}</p>")

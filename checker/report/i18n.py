@@ -6,7 +6,7 @@ written "label: value" so that no language needs plural forms after a number.
 
 from __future__ import annotations
 
-from checker.model import Amendment, ConstitutionRef, Finding, ResolutionRef, Target
+from checker.model import AFTER_UNKNOWN, Amendment, ConstitutionRef, Finding, ResolutionRef, Target
 
 STRINGS: dict[str, dict[str, str]] = {
     "report_title": {"kk": "lawcheck есебі", "ru": "Отчёт lawcheck", "en": "lawcheck report"},
@@ -77,6 +77,18 @@ STRINGS: dict[str, dict[str, str]] = {
                           "en": "Status of the resolution"},
     "suggestion": {"kk": "Ұсыныс", "ru": "Предложение", "en": "Suggestion"},
     "effect": {"kk": "Әсері", "ru": "Эффект", "en": "Effect"},
+    "wording_after": {"kk": "Заң жобасы қабылданғаннан кейінгі редакциясы",
+                      "ru": "Редакция после принятия проекта", "en": "Wording after the bill"},
+    "acts_not_given": {
+        "kk": "Қолданыстағы акт мәтіні берілмеген ({acts}): заң-техникалық тексеру мен өзгертілетін "
+              "құрылымдық элементтің мәнмәтініндегі тексеру жүргізілмеді (--act SLUG=ФАЙЛ)",
+        "ru": "Текст действующего акта не передан ({acts}): юридико-техническая проверка и проверка "
+              "в контексте изменяемого структурного элемента не проводились (--act SLUG=ФАЙЛ)",
+        "en": "No text in force given for {acts}: the legal-technical checks and the positions "
+              "checked in the context of the amended units did not run (--act SLUG=FILE)",
+    },
+    "unit_removed": {"kk": "құрылымдық элемент алып тасталады", "ru": "структурный элемент исключается",
+                     "en": "the unit is removed"},
     "reason": {"kk": "себебі", "ru": "причина", "en": "reason"},
     "rule": {"kk": "Ереже", "ru": "Правило", "en": "Rule"},
     "severity": {"kk": "Деңгейі", "ru": "Уровень", "en": "Severity"},
@@ -286,3 +298,16 @@ def amendment_label(amendment: Amendment, lang: str, width: int = 80) -> str:
     if len(act) > width:
         act = act[: width - 1].rstrip() + "…"
     return f"{amendment.id} · {act} · {target_label(amendment.target, lang)}"
+
+
+AFTER_CHARS = 300  # of the unit's wording after the bill; the comparative table has it whole
+
+
+def wording_after(finding: Finding, lang: str) -> str:
+    """The amended unit as the bill leaves it, when an act in force showed it."""
+    if finding.wording_after == AFTER_UNKNOWN:
+        return ""
+    if finding.wording_after is None:
+        return t("unit_removed", lang)
+    text = " ".join(finding.wording_after.split())
+    return "«" + (text if len(text) <= AFTER_CHARS else text[:AFTER_CHARS - 1] + "…") + "»"

@@ -28,7 +28,7 @@ from checker.report import (
     to_string,
     visible_lines,
 )
-from checker.report.i18n import STRINGS, amendment_label, citation, effect_name, severity_name, t
+from checker.report.i18n import STRINGS, amendment_label, citation, effect_name, severity_name, t, wording_after
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 MAX_LINES = 6
@@ -172,6 +172,8 @@ def file_block(report: FileReport, lang: str, color: bool) -> Iterator[Text]:
     yield from set_aside_block(report, lang)
     yield from unparsed_block(report.path, report.result.unparsed, lines, lang)
     yield from warnings_block(report.path, report.result.warnings, lang)
+    if report.acts_not_given:
+        yield Text("  " + t("acts_not_given", lang, acts=", ".join(report.acts_not_given)), style="dim")
     yield Text("")
 
 
@@ -189,6 +191,7 @@ def finding_block(finding: Finding, lines: dict[int, str], lang: str, color: boo
     notes = [
         (t("citation", lang) + ": ", citation(finding, lang)),
         (t("effect", lang) + ": ", effect_name(finding.effect, lang) if finding.effect else ""),
+        (t("wording_after", lang) + ": ", wording_after(finding, lang)),
         ("", finding.message),
         (t("suggestion", lang) + ": ", finding.suggestion),
     ]
