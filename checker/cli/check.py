@@ -38,6 +38,7 @@ from checker.report.i18n import format_date
 from checker.output import open_for_writing, refuse_inputs
 from checker.cli.errors import Exit2, LawcheckGroup, guarded, warn
 from checker.run import FileJob, Outcome, RuleSpec, effective_workers, read_stdin, run_checks
+from checker.gate.other_rules import with_policy
 from checker.gate.suppress import apply_suppressions
 
 DEFAULT_BASELINE = "lawcheck-baseline.json"
@@ -327,7 +328,8 @@ def _check(opts: dict[str, Any], cwd: Path) -> int:
     checked: list[FileReport] = []
     for group in prepared.groups:
         mine = {job.display for job in group.jobs}
-        part = [report for report in reports if report.path in mine]
+        part = [with_policy(report, group.spec, group.ruleset.by_id)
+                for report in reports if report.path in mine]
         part, stale_here = apply_suppressions(part, group.config.suppressions, cwd=cwd)
         stale += stale_here
         baseline_path = given_baseline or group.config.baseline

@@ -505,9 +505,16 @@ class RuleSet:
 
     def configured(self, enable: set[str] | None, disable: set[str],
                    severity: dict[str, str]) -> RuleSet:
-        """The rule set a configuration asks for: only `enable` (if given), minus `disable`."""
+        """The rule set a configuration asks for: only `enable` (if given), minus `disable`.
+
+        Ids of the checks outside the rule base (tech-*, parity-*) are theirs to apply
+        (checker/gate/other_rules.py); here they are only known."""
         named = set(enable or ()) | set(disable) | set(severity)
         unknown = sorted(named - set(self.by_id))
+        if unknown:
+            from checker.gate.other_rules import other_rule_ids
+
+            unknown = sorted(set(unknown) - other_rule_ids())
         if unknown:
             raise ConfigError(f"unknown rule id(s): {', '.join(unknown)}",
                               hint="`lawcheck rules list` shows the ids")

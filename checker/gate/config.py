@@ -111,16 +111,22 @@ class Config:
         return f"{_show(self.path)}:{self.locate(loc)}"
 
     def check_rule_ids(self, known: Iterable[str]) -> None:
-        """Every rule id the config names must exist in the loaded rule base."""
+        """Every rule id the config names must exist in the loaded rule base, or be one of the
+        legal-technical (tech-*) or parity (parity-*) checks."""
         known = set(known)
         named: list[tuple[str, Loc]] = []
         named += [(rule, ("enable", i)) for i, rule in enumerate(self.enable or ())]
         named += [(rule, ("disable", i)) for i, rule in enumerate(self.disable)]
         named += [(rule, ("severity", rule)) for rule in self.severity]
         named += [(s.rule, ("suppressions", i, "rule")) for i, s in enumerate(self.suppressions)]
+        others: frozenset[str] | None = None
         for rule, loc in named:
-            if rule not in known:
-                close = difflib.get_close_matches(rule, sorted(known), n=1)
+            if rule not in known and others is None:
+                from checker.gate.other_rules import other_rule_ids
+
+                others = other_rule_ids()
+            if rule not in known and rule not in (others or ()):
+                close = difflib.get_close_matches(rule, sorted(known | (others or set())), n=1)
                 hint = f"did you mean {close[0]!r}?" if close else "`lawcheck rules list` shows the rule ids"
                 raise ConfigError(f"unknown rule id {rule!r} in {loc[0]!r}", self.where(loc), hint)
 
