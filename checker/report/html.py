@@ -12,7 +12,8 @@ from collections import Counter
 from html import escape
 from importlib.resources import files
 from string import Template
-from typing import TextIO
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from checker.model import FileReport, Finding, Unparsed
 from checker.report import (
@@ -65,7 +66,8 @@ def write(ctx: ReportContext, out: TextIO) -> None:
               "</p></header>")
     out.write("\n" + summary_section(ctx))
     for number, report in enumerate(ctx.reports, start=1):
-        out.write("\n" + file_section(number, report, ctx))
+        for piece in file_section(number, report, ctx):
+            out.write("\n" + piece)
     out.write(Template(tail).substitute(fields))
 
 
@@ -131,36 +133,41 @@ def status_badge(finding: Finding, lang: str) -> str:
     return badge(finding.severity, lang)
 
 
-def file_section(number: int, report: FileReport, ctx: ReportContext) -> str:
-    """The draft line by line, findings after their amendment, unparsed lines marked."""
+def file_section(number: int, report: FileReport, ctx: ReportContext) -> Iterator[str]:
+    """The draft line by line, findings after their amendment, unparsed lines marked; written
+    a piece at a time."""
     lang = ctx.lang_for(report)
     lines = source_lines(report)
     findings = sorted_findings(report.findings)
     active = [f for f in findings if counts(f)]
-    out = [f"<section class=\"file\" id=\"file-{number}\">",
-           f"<h2>{esc(report.path)} <small>({esc(t('language', lang))}: {esc(report.language)})</small></h2>",
+    yield (f"<section class=\"file\" id=\"file-{number}\">\n"
+           f"<h2>{esc(report.path)} <small>({esc(t('language', lang))}: {esc(report.language)})</small></h2>\n"
            f"<p class=\"totals\">{esc(t('amendments', lang))}: {len(report.result.amendments)} · "
-           f"{esc(t('findings', lang))}: {len(active)}</p>"]
+           f"{esc(t('findings', lang))}: {len(active)}</p>")
     said = verdict(findings, report.result.not_understood, lang)
     if said is not None:
-        out.append(f"<p class=\"empty {said[1]}\">{esc(said[0])}</p>")
-    boxes = finding_boxes(report, findings, number, lang)
+        yield f"<p class=\"empty {said[1]}\">{esc(said[0])}</p>"
+    amendments = {a.id: a for a in report.result.amendments}
+    boxes = finding_anchors(report, findings)
     notes = unparsed_notes(report.result.unparsed, lang)
     hit = {n for f in active for n in range(f.line, max(f.end_line, f.line) + 1)}
     unparsed = {n for u in report.result.unparsed for n in range(u.line, max(u.end_line, u.line) + 1)}
     marks = spans_by_line(active)
-    out.append("<div class=\"draft\">")
+    yield "<div class=\"draft\">"
+
+    def placed(line: int) -> Iterator[str]:
+        yield from notes.pop(line, [])
+        for k, f in boxes.pop(line, []):
+            yield finding_box(f, k, amendments, number, lang)
+
     for n in sorted(lines):
         classes = "line" + (" hit" if n in hit else "") + (" unparsed" if n in unparsed else "")
-        out.append(f"<div class=\"{classes}\" id=\"f{number}-L{n}\"><span class=\"ln\">{n}</span>"
-                   f"<span class=\"tx\">{marked(lines[n], marks.get(n, []))}</span></div>")
-        out.extend(notes.pop(n, []))
-        out.extend(boxes.pop(n, []))
+        yield (f"<div class=\"{classes}\" id=\"f{number}-L{n}\"><span class=\"ln\">{n}</span>"
+               f"<span class=\"tx\">{marked(lines[n], marks.get(n, []))}</span></div>")
+        yield from placed(n)
     for leftover in sorted(set(notes) | set(boxes)):  # anchors outside the kept lines
-        out.extend(notes.get(leftover, []))
-        out.extend(boxes.get(leftover, []))
-    out.append("</div></section>")
-    return "\n".join(out)
+        yield from placed(leftover)
+    yield "</div></section>"
 
 
 def spans_by_line(findings: list[Finding]) -> dict[int, list[tuple[int, int, int]]]:
@@ -194,9 +201,10 @@ def marked(text: str, spans: list[tuple[int, int, int]]) -> str:
     return "".join(out)
 
 
-def finding_boxes(report: FileReport, findings: list[Finding], number: int,
-                  lang: str) -> dict[int, list[str]]:
-    """Boxes keyed by the line they follow: the last line of the finding's amendment."""
+def finding_anchors(report: FileReport, findings: list[Finding]) -> dict[int, list[tuple[int, Finding]]]:
+    """(number, finding) keyed by the line its box follows: the last line of its amendment.
+    Only references: each box is rendered as the page reaches it (a dense draft's boxes would
+    otherwise sit in memory all at once)."""
     amendments = {a.id: a for a in report.result.amendments}
     anchor: dict[str, int] = {}
     for f in findings:
@@ -204,47 +212,52 @@ def finding_boxes(report: FileReport, findings: list[Finding], number: int,
         if f.amendment in amendments:
             end = max(end, amendments[f.amendment].end_line)
         anchor[f.amendment] = max(anchor.get(f.amendment, 0), end)
-    boxes: dict[int, list[str]] = {}
+    boxes: dict[int, list[tuple[int, Finding]]] = {}
     for k, f in enumerate(findings, start=1):
-        amendment = amendments.get(f.amendment)
-        where = f"{f.path}:{f.line}:{f.col + 1}"
-        if amendment is not None:
-            where += " · " + amendment_label(amendment, lang)
-        elif f.amendment:
-            where += f" · {t('amendment', lang)} {f.amendment}"
-        classes = f"finding {esc(f.severity)}" + ("" if counts(f) else " set-aside")
-        parts = [
-            f"<div class=\"{classes}\" id=\"f{number}-finding-{k}\">",
-            f"<p class=\"head\">{status_badge(f, lang)} <code class=\"rule\">{esc(f.rule)}</code> "
-            f"{esc(f.title)}</p>",
-            f"<p class=\"where\">{esc(where)}</p>",
-            f"<p class=\"msg\">{esc_multiline(f.message)}</p>",
-        ]
-        cite = citation(f, lang)
-        if cite:
-            parts.append(f"<p class=\"cite\">{esc(t('citation', lang))}: {esc(cite)}</p>")
-        for ref in f.resolutions:
-            if ref.status is not None:
-                parts.append(f"<p class=\"resolution-status\">{esc(t('resolution_status', lang))} "
-                             f"{esc(ref.label(lang))}: {esc(resolution_status(ref, lang))}</p>")
-        if f.effect:
-            parts.append(f"<p class=\"effect\">{esc(t('effect', lang))}: "
-                         f"{esc(effect_name(f.effect, lang))}</p>")
-        after = wording_after(f, lang)
-        if after:
-            parts.append(f"<p class=\"after\">{esc(t('wording_after', lang))}: {esc(after)}</p>")
-        if f.suggestion:
-            parts.append(f"<p class=\"sugg\"><strong>{esc(t('suggestion', lang))}:</strong> "
-                         f"{esc_multiline(f.suggestion)}</p>")
-        if f.suppressed is not None:
-            parts.append(f"<p class=\"status\">{esc(t('suppressed_one', lang))} "
-                         f"({esc(t('reason', lang))}: {esc(f.suppressed)})</p>")
-        elif f.baseline:
-            parts.append(f"<p class=\"status\">{esc(t('baselined', lang))} "
-                         f"({esc(severity_name(f.severity, lang))})</p>")
-        parts.append("</div>")
-        boxes.setdefault(anchor[f.amendment], []).append("\n".join(parts))
+        boxes.setdefault(anchor[f.amendment], []).append((k, f))
     return boxes
+
+
+def finding_box(f: Finding, k: int, amendments: dict[str, Any], number: int, lang: str) -> str:
+    """One finding's box: where, the message, the citation, the effect, the suggestion."""
+    amendment = amendments.get(f.amendment)
+    where = f"{f.path}:{f.line}:{f.col + 1}"
+    if amendment is not None:
+        where += " · " + amendment_label(amendment, lang)
+    elif f.amendment:
+        where += f" · {t('amendment', lang)} {f.amendment}"
+    classes = f"finding {esc(f.severity)}" + ("" if counts(f) else " set-aside")
+    parts = [
+        f"<div class=\"{classes}\" id=\"f{number}-finding-{k}\">",
+        f"<p class=\"head\">{status_badge(f, lang)} <code class=\"rule\">{esc(f.rule)}</code> "
+        f"{esc(f.title)}</p>",
+        f"<p class=\"where\">{esc(where)}</p>",
+        f"<p class=\"msg\">{esc_multiline(f.message)}</p>",
+    ]
+    cite = citation(f, lang)
+    if cite:
+        parts.append(f"<p class=\"cite\">{esc(t('citation', lang))}: {esc(cite)}</p>")
+    for ref in f.resolutions:
+        if ref.status is not None:
+            parts.append(f"<p class=\"resolution-status\">{esc(t('resolution_status', lang))} "
+                         f"{esc(ref.label(lang))}: {esc(resolution_status(ref, lang))}</p>")
+    if f.effect:
+        parts.append(f"<p class=\"effect\">{esc(t('effect', lang))}: "
+                     f"{esc(effect_name(f.effect, lang))}</p>")
+    after = wording_after(f, lang)
+    if after:
+        parts.append(f"<p class=\"after\">{esc(t('wording_after', lang))}: {esc(after)}</p>")
+    if f.suggestion:
+        parts.append(f"<p class=\"sugg\"><strong>{esc(t('suggestion', lang))}:</strong> "
+                     f"{esc_multiline(f.suggestion)}</p>")
+    if f.suppressed is not None:
+        parts.append(f"<p class=\"status\">{esc(t('suppressed_one', lang))} "
+                     f"({esc(t('reason', lang))}: {esc(f.suppressed)})</p>")
+    elif f.baseline:
+        parts.append(f"<p class=\"status\">{esc(t('baselined', lang))} "
+                     f"({esc(severity_name(f.severity, lang))})</p>")
+    parts.append("</div>")
+    return "\n".join(parts)
 
 
 def unparsed_notes(unparsed: tuple[Unparsed, ...], lang: str) -> dict[int, list[str]]:
