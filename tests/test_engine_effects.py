@@ -250,6 +250,14 @@ def test_unit_in_force_supplies_the_topic() -> None:
     # "without a court decision" is an absence of the court, not its presence
     ("ru", "Выселение из жилища производится акиматом без решения суда.", True),
     ("ru", "Выселение из жилища производится по решению суда, а не по постановлению акимата.", False),
+    # "in the absence of a court decision" / "when there is no court decision": the court is absent
+    ("ru", "При отсутствии решения суда выселение из жилища производится по постановлению акимата.", True),
+    ("ru", "Выселение из жилища в отсутствие судебного решения производится акиматом.", True),
+    ("kk", "Тұрғын үйден шығару сот шешімі болмаған кезде де әкімнің қаулысымен жүргізіледі.", True),
+    ("kk", "Тұрғын үйден шығару сот шешімі жоқ кезде әкімнің қаулысымен жүргізіледі.", True),
+    # the court present, an absence elsewhere in the sentence
+    ("kk", "Тұрғын үйден шығару тек сот шешімімен, ал басқа тұрғын үй болмаған кезде – "
+           "баламалы тұрғын үй берілгеннен кейін жүргізіледі.", False),
 ])
 def test_replaces_regime_alternatives_and_absences(lang: str, text: str, expected: bool) -> None:
     assert fires(REGIME, lang, text) is expected
@@ -436,3 +444,32 @@ GRANTED = rule({"concepts": ["childcare"]},
 ])
 def test_narrows_group_where_a_right_is_granted(lang: str, text: str, expected: bool) -> None:
     assert fires(GRANTED, lang, text) is expected
+
+
+@pytest.mark.parametrize(("text", "inside", "outside"), [
+    # a subordinate clause after "независимо от того, …" is guarded to its end
+    ("Жалоба подается в течение месяца независимо от того, когда решение изготовлено в окончательной "
+     "форме, и рассматривается судом.", "окончательной форме", "рассматривается"),
+    # a participle clause after a comma inside the reach belongs to the guarded words
+    ("Лицо не принимается на службу независимо от тяжести деяния и срока, прошедшего с момента "
+     "освобождения от ответственности.", "момента освобождения", "принимается"),
+    # otherwise the plain reach of a few words
+    ("Приговоры могут быть пересмотрены независимо от категории преступления, а жалобы подаются "
+     "в течение месяца со дня оглашения.", "категории преступления", "месяца"),
+])
+def test_the_scope_of_a_russian_guarantee(text: str, inside: str, outside: str) -> None:
+    from checker.engine.conditions import WordMatcher
+    from checker.engine.effective import build_view
+    from checker.engine.effects import shielded
+
+    view = build_view([(text, None)], "ru")
+    guarded = {view.words[i].text for i in shielded(view, KNOWLEDGE.markers.find(view, WordMatcher()))}
+    assert set(inside.split()) <= guarded
+    assert outside not in guarded
+
+
+def test_a_required_regime_named_only_under_regardless_of_is_absent() -> None:
+    assert fires(REGIME, "ru", "Выселение из жилища производится по постановлению акимата независимо "
+                               "от решения суда.")
+    assert not fires(REGIME, "ru", "Выселение из жилища производится по решению суда, а не по "
+                                   "постановлению акимата.")

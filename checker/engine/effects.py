@@ -132,8 +132,38 @@ def shielded(view: TextView, markers: dict[str, list[Occurrence]]) -> set[int]:
         if view.lang == "kk":
             words.update(range(max(0, hit.first - reach), hit.first))
         else:
-            words.update(range(hit.last + 1, min(len(view.words), hit.last + 1 + reach)))
+            end = min(len(view.words), hit.last + 1 + reach)
+            words.update(range(hit.last + 1, max(end, _ru_clause_end(view, hit.last + 1, end))))
     return words
+
+
+# "независимо от того, когда …", "вне зависимости от того, какой …": the scope is a whole clause
+_RU_WHICH = {"что", "когда", "как", "какой", "какая", "какое", "какие", "каким", "чем", "где",
+             "был", "была", "было", "были", "ли", "сколько", "кем", "чей", "чья"}
+# a participle opening a clause after a comma: "… срока, прошедшего с момента освобождения"
+_RU_PARTICIPLE = re.compile(r"\w+(?:ш|ущ|ющ|ащ|ящ|енн|анн|янн|нн|ем|им)(?:ий|ый|ая|яя|ое|ее|ие|ые|его|ого"
+                            r"|ему|ому|им|ым|ей|ой|их|ых|ую|юю|ими|ыми)$")
+RU_CLAUSE_REACH = 12  # words a guarantee's clause may run to
+
+
+def _ru_clause_end(view: TextView, start: int, end: int) -> int:
+    """Where the guarantee's clause ends, when it runs past the plain reach: a subordinate clause
+    ("того, когда решение изготовлено в окончательной форме") or a participle clause after a
+    comma inside the reach ("срока, прошедшего с момента освобождения"); else `end`."""
+    words, text = view.words, view.text
+    last = min(len(words), start + RU_CLAUSE_REACH)
+    opens = start < len(words) and words[start].text == "того" and start + 1 < len(words) \
+        and words[start + 1].text in _RU_WHICH
+    for k in range(start + 1, min(end, last)):
+        if text[words[k - 1].end:words[k].start].strip() == "," and _RU_PARTICIPLE.match(words[k].text):
+            opens = True
+    if not opens:
+        return end
+    for k in range(max(start + 2, end), last):
+        if text[words[k - 1].end:words[k].start].strip() in (",", ";", ":", ".") \
+                or words[k].sentence != words[start].sentence:
+            return k
+    return last
 
 
 # a clause ends here: what follows is said of something else
@@ -456,11 +486,15 @@ def protected_hits(ctx: Context, effect: ForbiddenEffect) -> list[Occurrence]:
 
 
 def affirmed(ctx: Context, hits: Sequence[Occurrence], view: TextView | None = None) -> list[Occurrence]:
-    """Occurrences that are not negated: "без решения суда", "сотқа жүгінбей" are absences."""
+    """Occurrences that are not negated: "без решения суда", "сотқа жүгінбей", "при отсутствии
+    решения суда", "сот шешімі болмаған кезде" are absences."""
     view = view or ctx.view
     negations = ctx.markers(view).get("negation", ())
+    absences = ctx.markers(view).get("absence", ())
     kept = []
     for hit in hits:
+        if any(_names_absent(view, hit, a) for a in absences):
+            continue
         if view.lang == "kk":
             # "сотсыз" (the same word) or a negative converb right after it ("сотқа жүгінбей");
             # a clause-final verb ("жеті жыл бойы жіберілмейді") negates the verb, not the words
@@ -473,6 +507,13 @@ def affirmed(ctx: Context, hits: Sequence[Occurrence], view: TextView | None = N
         if not negated:
             kept.append(hit)
     return kept
+
+
+def _names_absent(view: TextView, hit: Occurrence, absence: Occurrence) -> bool:
+    """"при отсутствии [заключения] суда" (up to two words between), "сот шешімі болмаған"."""
+    if view.lang == "kk":
+        return 1 <= absence.first - hit.last <= 2
+    return 1 <= hit.first - absence.last <= 3
 
 
 def _negated_again(view: TextView, hit: Occurrence, negations: Sequence[Occurrence]) -> bool:
@@ -510,7 +551,8 @@ def _replaces_regime(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     if operation in ("replace_words", "delete_words"):
         old = texts.view("removed")
         kept = ctx.concept_hits(effect.required, old)
-        arriving = affirmed(ctx, ctx.concept_hits(effect.required, new), new) if new.words else []
+        arriving = (unguarded(ctx, affirmed(ctx, ctx.concept_hits(effect.required, new), new))
+                    if new.words else [])
         instead = ctx.concept_hits(effect.instead, new) if effect.instead and new.words else []
         if kept and not arriving:
             if operation == "delete_words" or instead or not effect.instead:
@@ -523,7 +565,7 @@ def _replaces_regime(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     instead = ctx.concept_hits(effect.instead) if effect.instead else []
     if not instead:
         return None
-    required = obligatory(ctx, affirmed(ctx, ctx.concept_hits(effect.required)))
+    required = obligatory(ctx, unguarded(ctx, affirmed(ctx, ctx.concept_hits(effect.required))))
     if required:
         focus = ctx.markers().get("focus", ())
         for one in instead:
