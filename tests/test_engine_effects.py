@@ -473,3 +473,24 @@ def test_a_required_regime_named_only_under_regardless_of_is_absent() -> None:
                                "от решения суда.")
     assert not fires(REGIME, "ru", "Выселение из жилища производится по решению суда, а не по "
                                    "постановлению акимата.")
+
+
+LIST_RULE = rule({"concepts": ["review"]}, [{"effect": "restricts", "by": ["category"]}])
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a restrictive lead-in bears on every item, each a sentence of its own
+    ("ru", "Не подлежат пересмотру в кассационном порядке: 1) постановления о назначении "
+           "судебного разбирательства; 2) приговоры по делам об уголовных проступках; 3) протоколы.", True),
+    # a closing predicate after a neutral lead-in ("Мыналар:") governs the whole list
+    ("kk", "Мыналар: 1) сот талқылауын тағайындау туралы қаулылар; 2) қылмыстық теріс қылықтар "
+           "туралы үкімдер; 3) сот отырысының хаттамасы кассациялық тәртіппен қайта қаралуға жатпайды.", True),
+    # the category in a list whose lead-in restricts nothing
+    ("ru", "Пересматриваются в кассационном порядке: 1) приговоры по делам об уголовных проступках; "
+           "2) постановления суда.", False),
+    # a closing predicate of the last item alone, after a lead-in that is no neutral "мыналар"
+    ("kk", "Кассациялық тәртіппен қаралады: 1) қылмыстық теріс қылықтар туралы үкімдер; "
+           "2) сот отырысының хаттамасы қайта қаралуға жатпайды.", False),
+])
+def test_a_restriction_said_once_for_a_list_bears_on_its_items(lang: str, text: str, expected: bool) -> None:
+    assert fires(LIST_RULE, lang, text) is expected

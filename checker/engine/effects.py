@@ -327,10 +327,67 @@ def _restriction(effect: ForbiddenEffect, ctx: Context, kinds: Sequence[str],
         anchors = list(ctx.topic_hits)
         if not anchors and _context_topic(ctx):
             return [(view, found[0])]  # the unit in force supplies the topic
-    pair = _near(view, found, anchors, effect.within)
+    pair = _near(view, found, anchors, effect.within) or _across_list(view, found, anchors, effect.within)
     if pair is None:
         return None
     return [(view, pair[0]), (view, pair[1])]
+
+
+# a neutral lead-in whose list a closing predicate governs: "Мыналар: 1) …; 2) … жатпайды."
+NEUTRAL_LEAD = frozenset({"мыналар", "мыналарға", "мыналарды", "мыналардың", "следующие", "следующее"})
+
+
+def _list_items(view: TextView) -> list[tuple[int, list[tuple[int, int]]]]:
+    """The numbered lists of a text: (index of the lead-in's last word, [(first, last) word of
+    each item]). An item opens with "N)" and runs to the next item or its sentence's end; a list
+    opens with ":" right before its first item."""
+    words, text = view.words, view.text
+    starts = [k for k, w in enumerate(words)
+              if w.text[:1].isdigit() and text[w.end:w.end + 1] == ")"]
+    lists: list[tuple[int, list[tuple[int, int]]]] = []
+    for k in starts:
+        if k > 0 and text[words[k - 1].end:words[k].start].strip() == ":":
+            lists.append((k - 1, []))
+        elif not lists or not lists[-1][1] or words[k].sentence - words[lists[-1][1][-1][0]].sentence > 1:
+            continue  # an item outside a list that opened with a colon
+        lists[-1][1].append((k, k))
+    out = []
+    for lead, items in lists:
+        ranges = []
+        for j, (first, _) in enumerate(items):
+            nxt = items[j + 1][0] if j + 1 < len(items) else None
+            last = first
+            while last + 1 < len(words) and (nxt is None or last + 1 < nxt) \
+                    and words[last + 1].sentence - words[first].sentence <= 0:
+                last += 1
+            ranges.append((first, last))
+        out.append((lead, ranges))
+    return out
+
+
+def _across_list(view: TextView, markers: Sequence[Occurrence], anchors: Sequence[Occurrence],
+                 within: int) -> tuple[Occurrence, Occurrence] | None:
+    """A restriction said once for a whole list bears on each of its items: a lead-in "Не
+    подлежат пересмотру: 1) …; 2) …" or a closing predicate after a neutral lead-in "Мыналар:
+    1) …; 2) … қайта қаралуға жатпайды." (the items are sentences of their own)."""
+    if not markers or not anchors:
+        return None
+    for lead, items in _list_items(view):
+        if not items:
+            continue
+        inside = [a for a in anchors if any(f <= a.first and a.last <= l for f, l in items)]
+        if not inside:
+            continue
+        first_item = items[0][0]
+        for marker in markers:
+            in_lead = (marker.last <= lead and first_item - marker.last <= within + 1
+                       and view.words[marker.last].sentence == view.words[lead].sentence)
+            last_first, last_end = items[-1]
+            closing = (view.words[lead].text in NEUTRAL_LEAD and last_first <= marker.first
+                       and last_end - marker.last <= 1)
+            if in_lead or closing:
+                return marker, inside[0]
+    return None
 
 
 def _context_topic(ctx: Context) -> bool:
