@@ -428,7 +428,8 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     if not named:
         return None
     limiting = sorted([*markers.get("focus", ()), *markers.get("exception", ())], key=lambda o: o.first)
-    pair = _near(view, limiting, named, effect.within if effect.within < 12 else 4, directed=True)
+    reach = effect.within if effect.within < 12 else 4
+    pair = _near(view, limiting, named, reach, directed=True) or _after_event(view, markers, named, reach)
     if pair is not None:
         return [(view, pair[0]), (view, pair[1])]
     missing = [m for m, hits in members.items() if not hits]
@@ -450,6 +451,19 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
             if not named:
                 return None
         return [(view, named[0])]  # a part of the group is named, the rest is left out
+    return None
+
+
+def _after_event(view: TextView, markers: dict[str, list[Occurrence]], named: Sequence[Occurrence],
+                 reach: int) -> tuple[Occurrence, Occurrence] | None:
+    """A part of the group let in only after something befalls another: the event comes first,
+    the part it lets in right after ("в случае смерти матери – отцу", "ана қайтыс болған
+    жағдайда – әкесіне"); an event followed by someone outside the group limits nobody in it."""
+    for event in markers.get("event", ()):
+        for hit in named:
+            if view.words[hit.first].sentence == view.words[event.first].sentence \
+                    and 0 < hit.first - event.last <= reach:
+                return event, hit
     return None
 
 
