@@ -562,9 +562,11 @@ def affirmed(ctx: Context, hits: Sequence[Occurrence], view: TextView | None = N
     view = view or ctx.view
     negations = ctx.markers(view).get("negation", ())
     absences = ctx.markers(view).get("absence", ())
+    disregards = ctx.markers(view).get("disregard", ())
     kept = []
     for hit in hits:
-        if any(_names_absent(view, hit, a) for a in absences):
+        if any(_names_absent(view, hit, a) for a in absences) \
+                or any(_disregarded(view, hit, d) for d in disregards):
             continue
         if view.lang == "kk":
             # "сотсыз" (the same word) or a negative converb right after it ("сотқа жүгінбей");
@@ -585,6 +587,23 @@ def _names_absent(view: TextView, hit: Occurrence, absence: Occurrence) -> bool:
     if view.lang == "kk":
         return 1 <= absence.first - hit.last <= 2
     return 1 <= hit.first - absence.last <= 3
+
+
+DISREGARD_REACH = 6  # words between what is not taken into account and the verb saying so
+
+
+def _disregarded(view: TextView, hit: Occurrence, marker: Occurrence) -> bool:
+    """"привязанность ребёнка не учитывается", "не учитывается привязанность", "без учёта
+    привязанности", "байланысы ескерілмейді": within one clause of the verb."""
+    if hit.first <= marker.first <= hit.last:
+        return False
+    lo, hi = (hit, marker) if hit.last < marker.first else (marker, hit)
+    gap = hi.first - lo.last
+    if gap > DISREGARD_REACH or view.words[lo.first].sentence != view.words[hi.first].sentence:
+        return False
+    if view.lang == "kk" and hi is hit:
+        return False  # a Kazakh verb closes its clause: it bears on what precedes it
+    return not _CLAUSE_BREAK.search(view.text, view.words[lo.last].end, view.words[hi.first].start)
 
 
 def _negated_again(view: TextView, hit: Occurrence, negations: Sequence[Occurrence]) -> bool:
