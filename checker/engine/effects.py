@@ -340,7 +340,14 @@ NEUTRAL_LEAD = frozenset({"мыналар", "мыналарға", "мынала�
 def _list_items(view: TextView) -> list[tuple[int, list[tuple[int, int]]]]:
     """The numbered lists of a text: (index of the lead-in's last word, [(first, last) word of
     each item]). An item opens with "N)" and runs to the next item or its sentence's end; a list
-    opens with ":" right before its first item."""
+    opens with ":" right before its first item. Once per view."""
+    found = view.memo.get("lists")
+    if found is None:
+        found = view.memo["lists"] = _find_lists(view)
+    return found
+
+
+def _find_lists(view: TextView) -> list[tuple[int, list[tuple[int, int]]]]:
     words, text = view.words, view.text
     starts = [k for k, w in enumerate(words)
               if w.text[:1].isdigit() and text[w.end:w.end + 1] == ")"]
