@@ -327,12 +327,16 @@ def _restriction(effect: ForbiddenEffect, ctx: Context, kinds: Sequence[str],
         anchors = list(ctx.topic_hits)
         if not anchors and _context_topic(ctx):
             return [(view, found[0])]  # the unit in force supplies the topic
-    pair = _near(view, found, anchors, effect.within) or _across_list(view, found, anchors, effect.within)
+    pair = _near(view, found, anchors, effect.within)
+    if pair is None:  # a negative predicate said once for a list (not a focus word of its lead-in)
+        predicates = [o for kind in kinds if kind in LIST_PREDICATES for o in markers.get(kind, ())]
+        pair = _across_list(view, predicates, anchors, effect.within)
     if pair is None:
         return None
     return [(view, pair[0]), (view, pair[1])]
 
 
+LIST_PREDICATES = ("negation", "ban", "exclusion", "finality")  # what a list's lead-in or close says of all
 # a neutral lead-in whose list a closing predicate governs: "Мыналар: 1) …; 2) … жатпайды."
 NEUTRAL_LEAD = frozenset({"мыналар", "мыналарға", "мыналарды", "мыналардың", "следующие", "следующее"})
 
