@@ -1,7 +1,9 @@
 """Parse throughput (MB/s, one core) and peak memory on a generated omnibus draft.
 
-Usage: python bench/bench_parse.py [--mb 20] [--lang kk|ru]
-Each measurement runs in a fresh process so that peak RSS belongs to that parse alone.
+Usage: python bench/bench_parse.py [--mb 1.5] [--lang kk|ru] [--draft omnibus|realistic]
+Each measurement runs in a fresh process so that peak RSS belongs to that parse alone. The size
+stays under the draft budget (checker/budgets.py: a million characters, about 1.8 MB of
+Cyrillic): a larger draft is refused before it is parsed.
 """
 
 from __future__ import annotations
@@ -38,14 +40,19 @@ def _child(path: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mb", type=float, default=20.0)
+    ap.add_argument("--mb", type=float, default=1.5)
     ap.add_argument("--lang", choices=["kk", "ru"], default="kk")
+    ap.add_argument("--draft", choices=["omnibus", "realistic"], default="omnibus",
+                    help="realistic: real instruction shapes and words (bench/generate_realistic.py)")
     ap.add_argument("--child")
     args = ap.parse_args()
     if args.child:
         _child(args.child)
         return
-    from generate_omnibus import generate
+    if args.draft == "realistic":
+        from generate_realistic import generate
+    else:
+        from generate_omnibus import generate
 
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, f"omnibus-{args.lang}.txt")
