@@ -504,3 +504,12 @@ LIST_RULE = rule({"concepts": ["review"]}, [{"effect": "restricts", "by": ["cate
 ])
 def test_a_restriction_said_once_for_a_list_bears_on_its_items(lang: str, text: str, expected: bool) -> None:
     assert fires(LIST_RULE, lang, text) is expected
+
+
+def test_what_the_topic_requires_may_be_in_the_words_that_go() -> None:
+    """Deleting "… по решению суда" from a housing provision is about the court decision the
+    topic requires, though the words that stay no longer name it."""
+    r = rule({"concepts": ["housing"], "requires": ["court-decision"]},
+             [{"effect": "removes-guarantee", "guarantee": ["court-decision"]}])
+    assert fires(r, "ru", None, op="delete_words", old="выселение из жилища по решению суда")
+    assert not fires(r, "ru", None, op="delete_words", old="выселение из жилища в течение месяца")

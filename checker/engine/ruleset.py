@@ -181,8 +181,11 @@ class Rule:
                                                           numbers_agree(_numbers(ref), target))
                        for ref in topic.units)
         found = bool(hits) or from_context or in_units or not topic.concepts and not topic.units
+        # what the topic requires may be in the text, the unit in force, or the words that go
+        # (deleting "…, а в случае смерти получателя остаток – наследникам" is about the death)
+        seen = [view, texts.view("removed")] if takes_words(amendment) else [view]
         missing = [c for c in topic.requires
-                   if c not in context and not knowledge.concept(c).occurrences(view, matcher)]
+                   if c not in context and not any(knowledge.concept(c).occurrences(v, matcher) for v in seen)]
         real_hits = tuple(h for h in hits if h.end > h.start)
         why = ("in the text" if real_hits else "from the unit in force" if from_context or in_units
                else "in the words that go" if hits else "not found")
