@@ -513,3 +513,15 @@ def test_what_the_topic_requires_may_be_in_the_words_that_go() -> None:
              [{"effect": "removes-guarantee", "guarantee": ["court-decision"]}])
     assert fires(r, "ru", None, op="delete_words", old="выселение из жилища по решению суда")
     assert not fires(r, "ru", None, op="delete_words", old="выселение из жилища в течение месяца")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the negative verb closes a long clause and bears on all of it
+    ("Қылмыстық теріс қылықтар туралы істер бойынша заңды күшіне енген үкімдер мен қаулылар "
+     "тараптардың өтінішхаттары бойынша кассациялық тәртіппен ешбір жағдайда қайта қаралуға жатпайды.", True),
+    # a clause break between them: the verb bears on its own clause only
+    ("Қылмыстық теріс қылықтар туралы істер бойынша үкімдер апелляциялық тәртіппен қаралады, ал "
+     "сот отырысының хаттамалары мен өзге де құжаттардың көшірмелері қайта қаралуға жатпайды.", False),
+])
+def test_a_kazakh_clause_final_negative_reaches_its_whole_clause(text: str, expected: bool) -> None:
+    assert fires(LIST_RULE, "kk", text) is expected

@@ -330,7 +330,7 @@ def _restriction(effect: ForbiddenEffect, ctx: Context, kinds: Sequence[str],
     pair = _near(view, found, anchors, effect.within)
     if pair is None:  # a negative predicate said once for a list (not a focus word of its lead-in)
         predicates = [o for kind in kinds if kind in LIST_PREDICATES for o in markers.get(kind, ())]
-        pair = _across_list(view, predicates, anchors, effect.within)
+        pair = _across_list(view, predicates, anchors, effect.within) or _kk_clause_final(view, predicates, anchors)
     if pair is None:
         return None
     return [(view, pair[0]), (view, pair[1])]
@@ -398,6 +398,27 @@ def _across_list(view: TextView, markers: Sequence[Occurrence], anchors: Sequenc
                        and last_end - marker.last <= 1)
             if in_lead or closing:
                 return marker, inside[0]
+    return None
+
+
+def _kk_clause_final(view: TextView, predicates: Sequence[Occurrence], anchors: Sequence[Occurrence]
+                     ) -> tuple[Occurrence, Occurrence] | None:
+    """A Kazakh negative or banning verb that closes its clause bears on the whole clause, however
+    long ("Мұраға қалдырушының өсиеті … жер учаскесіне құқықтардың ауысуына негіз болмайды."):
+    the anchor before it, with no clause break between them."""
+    if view.lang != "kk":
+        return None
+    words, text = view.words, view.text
+    for marker in predicates:
+        after = text[words[marker.last].end:words[marker.last + 1].start if marker.last + 1 < len(words)
+                     else len(text)].strip()
+        if after[:1] not in (".", ";", "") and marker.last + 1 < len(words) \
+                and words[marker.last + 1].sentence == words[marker.last].sentence:
+            continue  # not the clause's last word
+        for anchor in anchors:
+            if anchor.last < marker.first and words[anchor.first].sentence == words[marker.first].sentence \
+                    and not _CLAUSE_BREAK.search(text, words[anchor.last].end, words[marker.first].start):
+                return marker, anchor
     return None
 
 
