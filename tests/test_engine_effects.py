@@ -451,6 +451,9 @@ GRANTED = rule({"concepts": ["childcare"]},
     ("kk", "Анасы баланы күту үшін демалыс алуға құқылы.", True),
     ("kk", "Анасына баланы күту үшін демалыс бұйрықпен ресімделеді.", False),
     ("kk", "Анасы да баланы күту үшін демалыс алуға құқылы.", False),
+    # the right granted by the lead-in of the list whose item names the part
+    ("ru", "Отпуск по уходу за ребёнком вправе получить: 1) опекун ребёнка; 2) мать.", True),
+    ("ru", "Отпуск по уходу за ребёнком оформляется по заявлению: 1) опекуна ребёнка; 2) матери.", False),
 ])
 def test_narrows_group_where_a_right_is_granted(lang: str, text: str, expected: bool) -> None:
     assert fires(GRANTED, lang, text) is expected

@@ -479,11 +479,23 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
             # only where the named parts receive the right ("… вправе подать", "… құқылы")
             rights = markers.get("permission", ())
             named = [h for h in named if not _also(view, h)
-                     and any(view.words[r.first].sentence == view.words[h.first].sentence for r in rights)]
+                     and (any(view.words[r.first].sentence == view.words[h.first].sentence for r in rights)
+                          or _lead_in_grants(view, h, rights))]
             if not named:
                 return None
         return [(view, named[0])]  # a part of the group is named, the rest is left out
     return None
+
+
+def _lead_in_grants(view: TextView, hit: Occurrence, rights: Sequence[Occurrence]) -> bool:
+    """The right is granted by the lead-in of the list whose item names `hit` ("Постановления
+    могут быть пересмотрены по следующим основаниям: … 2) … по делам, рассмотренным в общем
+    порядке;")."""
+    for lead, items in _list_items(view):
+        if any(first <= hit.first and hit.last <= last for first, last in items):
+            sentence = view.words[lead].sentence
+            return any(r.last <= lead and view.words[r.first].sentence == sentence for r in rights)
+    return False
 
 
 def _after_event(view: TextView, markers: dict[str, list[Occurrence]], named: Sequence[Occurrence],
