@@ -137,6 +137,22 @@ def shielded(view: TextView, markers: dict[str, list[Occurrence]]) -> set[int]:
     return words
 
 
+BOUND_REACH = 4  # words a "binding on" names as those bound
+
+
+def _bound(view: TextView, markers: dict[str, list[Occurrence]]) -> set[int]:
+    """Word indexes named as those bound by another's act ("постановлениями, обязательными для
+    центральных государственных органов", "орталық органдар үшін міндетті"): named so, a body
+    is not the one that acts, so it never makes a provision comply."""
+    words: set[int] = set()
+    for hit in markers.get("bound", ()):
+        if view.lang == "kk":
+            words.update(range(max(0, hit.first - BOUND_REACH), hit.first))
+        else:
+            words.update(range(hit.last + 1, min(len(view.words), hit.last + 1 + BOUND_REACH)))
+    return words
+
+
 # "независимо от того, когда …", "вне зависимости от того, какой …": the scope is a whole clause
 _RU_WHICH = {"что", "когда", "как", "какой", "какая", "какое", "какие", "каким", "чем", "где",
              "был", "была", "было", "были", "ли", "сколько", "кем", "чей", "чья"}
@@ -191,7 +207,7 @@ def unguarded(ctx: Context, hits: Sequence[Occurrence]) -> list[Occurrence]:
     ("независимо от категории") is the guarantee, and stays.
     """
     markers = ctx.markers()
-    guarded = shielded(ctx.view, markers)
+    guarded = shielded(ctx.view, markers) | _bound(ctx.view, markers)
     if not guarded:
         return list(hits)
     own = {i for g in markers.get("guarantee", ()) for i in range(g.first, g.last + 1)}
