@@ -494,8 +494,10 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
         if effect.granted:
             # only where the named parts receive the right ("… вправе подать", "… құқылы")
             rights = markers.get("permission", ())
+            in_granting_list = _in_list_of(ctx, "permissive")
             named = [h for h in named if not _also(view, h)
-                     and (any(view.words[r.first].sentence == view.words[h.first].sentence for r in rights)
+                     and (in_granting_list
+                          or any(view.words[r.first].sentence == view.words[h.first].sentence for r in rights)
                           or _lead_in_grants(view, h, rights))]
             if not named:
                 return None
@@ -824,7 +826,13 @@ ITEM_LABEL = re.compile(r"^\s*[«\"]?\s*\d+(?:-\d+)?\)")
 
 
 def _in_restrictive_list(ctx: Context) -> bool:
-    """The amendment brings an item of a list whose lead-in in force restricts.
+    """The amendment brings an item of a list whose lead-in in force restricts."""
+    return _in_list_of(ctx, "restrictive")
+
+
+def _in_list_of(ctx: Context, lead_in: str) -> bool:
+    """The amendment brings an item of a list whose lead-in in force is `lead_in` (restrictive:
+    "не подлежат пересмотру:"; permissive: "могут быть пересмотрены по основаниям:").
 
     An item: the target lies below the list unit, or the text is labelled "N)"; a new wording
     of the whole list (its own lead-in included) is not an item added to it.
@@ -832,7 +840,7 @@ def _in_restrictive_list(ctx: Context) -> bool:
     amendment = ctx.texts.amendment
     target = target_numbers(amendment)
     labelled = bool(ITEM_LABEL.match(amendment.new or ""))
-    return any(unit.spec.lead_in == "restrictive" and (labelled or unit.lies_above(target))
+    return any(unit.spec.lead_in == lead_in and (labelled or unit.lies_above(target))
                for unit in ctx.units)
 
 
