@@ -224,3 +224,16 @@ def test_detect_language_reads_the_beginning_of_a_long_text() -> None:
 ])
 def test_detect_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(("text", "same"), [
+    # a clause after ";" that points back to the one before continues its sentence
+    ("Үстемеақы қағидаларда айқындалған жағдайларда төленеді; аталған жағдайлардан тыс олар төленбейді.", True),
+    ("Акты пересматриваются по протесту прокурора; такие акты не обжалуются сторонами.", True),
+    # a new subject after ";" opens a new sentence (list items among them)
+    ("Үстемеақы бұйрықпен төленеді; жәрдемақы өтініш бойынша беріледі.", False),
+    ("1) приговоры судов; 2) постановления судей.", False),
+])
+def test_a_semicolon_clause_pointing_back_continues_the_sentence(text: str, same: bool) -> None:
+    words = tokenize(text)
+    assert (words[0].sentence == words[-1].sentence) is same

@@ -169,7 +169,8 @@ def tokenize(text: str, folded: str | None = None) -> list[Token]:
     spans = [m.span() for m in word.finditer(folded)]
     ends = {end: i for i, (_, end) in enumerate(spans)}
     breaks = [m.start() for m in _BREAK.finditer(folded)
-              if m.group() != "." or _full_stop_ends(text, folded, m.start(), spans, ends)]
+              if (m.group() != "." or _full_stop_ends(text, folded, m.start(), spans, ends))
+              and not (m.group() == ";" and _ANAPHOR.match(folded, m.start() + 1))]
     breaks.append(len(folded) + 1)  # sentinel
     sentences: list[int] = []
     sentence, b, next_break = 0, 0, breaks[0]
@@ -184,6 +185,13 @@ def tokenize(text: str, folded: str | None = None) -> list[Token]:
     texts = [folded[start:end] for start, end in spans]
     return list(map(Token._make, zip(texts, (s for s, _ in spans), (e for _, e in spans),
                                      sentences, range(len(spans)))))
+
+
+# A clause after ";" that points back to the one before it continues its sentence: "… төленеді;
+# аталған қағидаларда көрсетілмеген жағдайларда олар төленуге жатпайды", "…; такие акты не пересматриваются".
+_ANAPHOR = re.compile(r"\s*(?:олар|оларға|оларды|олардың|мұндай|осындай|аталған|көрсетілген|бұл|"
+                      r"они|им|их|такие|такой|такая|такое|указанные|указанный|указанная|данные|эти|это)"
+                      r"(?![\w-])")
 
 
 def _full_stop_ends(text: str, folded: str, pos: int, spans: list[tuple[int, int]],
