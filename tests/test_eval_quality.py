@@ -18,22 +18,25 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = tuple(ROOT / "tests" / name
-               for name in ("eval", "holdout", "round3", "round4", "round5", "round6", "round7", "round8"))
+               for name in ("eval", "holdout", "round3", "round4", "round5", "round6", "round7", "round8",
+                            "round9", "round10"))
 # (round, lang): (true positives at least, false positives at most, wrong resolutions at most),
-# measured on 2026-12-07 after tuning the engine and shared data on rounds 1-8 (rounds 7 and 8
+# measured on 2026-12-07 after tuning the engine and shared data on rounds 1-10 (rounds 7 to 10
 # were each scored once, held out, before any change made for them: see the issue note).
 # eval ru: the deletion of "непогашенную" from a law-enforcement service bar (ru_eval_05 line 30)
 # is keyed to № 57 and also cites № 27, the position on law-enforcement service bars, which
 # holds as well.
 FLOORS = {
-    ("eval", "kk"): (43, 2, 1), ("eval", "ru"): (43, 2, 2),
-    ("holdout", "kk"): (43, 1, 1), ("holdout", "ru"): (43, 0, 0),
-    ("round3", "kk"): (41, 2, 0), ("round3", "ru"): (44, 1, 0),
-    ("round4", "kk"): (33, 0, 0), ("round4", "ru"): (41, 3, 0),
-    ("round5", "kk"): (26, 1, 1), ("round5", "ru"): (30, 1, 0),
-    ("round6", "kk"): (31, 2, 0), ("round6", "ru"): (25, 2, 0),
-    ("round7", "kk"): (32, 0, 0), ("round7", "ru"): (35, 0, 0),
-    ("round8", "kk"): (28, 2, 1), ("round8", "ru"): (33, 0, 0),
+    ("eval", "kk"): (44, 1, 1), ("eval", "ru"): (46, 2, 2),
+    ("holdout", "kk"): (49, 1, 1), ("holdout", "ru"): (43, 0, 0),
+    ("round3", "kk"): (45, 0, 0), ("round3", "ru"): (44, 0, 0),
+    ("round4", "kk"): (37, 0, 0), ("round4", "ru"): (52, 0, 0),
+    ("round5", "kk"): (38, 1, 1), ("round5", "ru"): (36, 0, 0),
+    ("round6", "kk"): (40, 0, 0), ("round6", "ru"): (41, 0, 0),
+    ("round7", "kk"): (34, 0, 0), ("round7", "ru"): (41, 0, 0),
+    ("round8", "kk"): (33, 1, 1), ("round8", "ru"): (40, 0, 0),
+    ("round9", "kk"): (38, 0, 0), ("round9", "ru"): (35, 0, 0),
+    ("round10", "kk"): (36, 0, 0), ("round10", "ru"): (39, 0, 0),
 }
 
 
