@@ -477,7 +477,7 @@ def test_narrows_group_where_a_right_is_granted(lang: str, text: str, expected: 
 def test_the_scope_of_a_russian_guarantee(text: str, inside: str, outside: str) -> None:
     from checker.engine.conditions import WordMatcher
     from checker.engine.effective import build_view
-    from checker.engine.effects import shielded
+    from checker.engine.scopes import shielded
 
     view = build_view([(text, None)], "ru")
     guarded = {view.words[i].text for i in shielded(view, KNOWLEDGE.markers.find(view, WordMatcher()))}

@@ -20,12 +20,20 @@ from checker.engine.conditions import Occurrence, Terms, TextView, WordMatcher, 
 from checker.engine.addresses import target_numbers
 from checker.engine.effective import takes_words
 from checker.engine.schema import ForbiddenEffect, LangPhrases, TermsCondition
+from checker.engine.scopes import (
+    CLAUSE_BREAK,
+    LIST_PREDICATES,
+    across_list,
+    bound,
+    kk_clause_final,
+    lead_in_grants,
+    shielded,
+)
 
 if TYPE_CHECKING:
     from checker.engine.effective import AmendmentTexts
     from checker.engine.knowledge import Knowledge, Unit
 
-GUARANTEE_REACH = {"ru": 5, "kk": 3}  # words a guarantee ("независимо от", "қарамастан") reaches
 CANCEL_REACH = 3  # words between a negation and the ban it negates
 RESTRICTIONS = ("negation", "ban", "focus", "exception", "delay", "exclusion")
 BRINGS_ITEM = ("supplement", "new_wording", "insert_words")
@@ -124,66 +132,6 @@ def _cancel_double_negatives(raw: dict[str, list[Occurrence]], lang: str) -> dic
     return out
 
 
-def shielded(view: TextView, markers: dict[str, list[Occurrence]]) -> set[int]:
-    """Word indexes inside the scope of a guarantee: after "независимо от", before "қарамастан"."""
-    words: set[int] = set()
-    reach = GUARANTEE_REACH.get(view.lang, 5)
-    for hit in markers.get("guarantee", ()):
-        if view.lang == "kk":
-            words.update(range(max(0, hit.first - reach), hit.first))
-        else:
-            end = min(len(view.words), hit.last + 1 + reach)
-            words.update(range(hit.last + 1, max(end, _ru_clause_end(view, hit.last + 1, end))))
-    return words
-
-
-BOUND_REACH = 4  # words a "binding on" names as those bound
-
-
-def _bound(view: TextView, markers: dict[str, list[Occurrence]]) -> set[int]:
-    """Word indexes named as those bound by another's act ("постановлениями, обязательными для
-    центральных государственных органов", "орталық органдар үшін міндетті"): named so, a body
-    is not the one that acts, so it never makes a provision comply."""
-    words: set[int] = set()
-    for hit in markers.get("bound", ()):
-        if view.lang == "kk":
-            words.update(range(max(0, hit.first - BOUND_REACH), hit.first))
-        else:
-            words.update(range(hit.last + 1, min(len(view.words), hit.last + 1 + BOUND_REACH)))
-    return words
-
-
-# "независимо от того, когда …", "вне зависимости от того, какой …": the scope is a whole clause
-_RU_WHICH = {"что", "когда", "как", "какой", "какая", "какое", "какие", "каким", "чем", "где",
-             "был", "была", "было", "были", "ли", "сколько", "кем", "чей", "чья"}
-# a participle opening a clause after a comma: "… срока, прошедшего с момента освобождения"
-_RU_PARTICIPLE = re.compile(r"\w+(?:ш|ущ|ющ|ащ|ящ|енн|анн|янн|нн|ем|им)(?:ий|ый|ая|яя|ое|ее|ие|ые|его|ого"
-                            r"|ему|ому|им|ым|ей|ой|их|ых|ую|юю|ими|ыми)$")
-RU_CLAUSE_REACH = 12  # words a guarantee's clause may run to
-
-
-def _ru_clause_end(view: TextView, start: int, end: int) -> int:
-    """Where the guarantee's clause ends, when it runs past the plain reach: a subordinate clause
-    ("того, когда решение изготовлено в окончательной форме") or a participle clause after a
-    comma inside the reach ("срока, прошедшего с момента освобождения"); else `end`."""
-    words, text = view.words, view.text
-    last = min(len(words), start + RU_CLAUSE_REACH)
-    opens = start < len(words) and words[start].text == "того" and start + 1 < len(words) \
-        and words[start + 1].text in _RU_WHICH
-    for k in range(start + 1, min(end, last)):
-        if text[words[k - 1].end:words[k].start].strip() == "," and _RU_PARTICIPLE.match(words[k].text):
-            opens = True
-    if not opens:
-        return end
-    for k in range(max(start + 2, end), last):
-        if text[words[k - 1].end:words[k].start].strip() in (",", ";", ":", ".") \
-                or words[k].sentence != words[start].sentence:
-            return k
-    return last
-
-
-# a clause ends here: what follows is said of something else
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:және|ал|бірақ|алайда|и|а|но|однако)\b", re.IGNORECASE)
 OPTIONAL_REACH = 8
 
 
@@ -195,7 +143,7 @@ def obligatory(ctx: Context, hits: Sequence[Occurrence]) -> list[Occurrence]:
         return list(hits)
     text = ctx.view.text
     return [h for h in hits
-            if not any(0 < o.first - h.last <= OPTIONAL_REACH and not _CLAUSE_BREAK.search(text, h.end, o.start)
+            if not any(0 < o.first - h.last <= OPTIONAL_REACH and not CLAUSE_BREAK.search(text, h.end, o.start)
                        for o in optional)]
 
 
@@ -207,7 +155,7 @@ def unguarded(ctx: Context, hits: Sequence[Occurrence]) -> list[Occurrence]:
     ("независимо от категории") is the guarantee, and stays.
     """
     markers = ctx.markers()
-    guarded = shielded(ctx.view, markers) | _bound(ctx.view, markers)
+    guarded = shielded(ctx.view, markers) | bound(ctx.view, markers)
     if not guarded:
         return list(hits)
     own = {i for g in markers.get("guarantee", ()) for i in range(g.first, g.last + 1)}
@@ -346,96 +294,10 @@ def _restriction(effect: ForbiddenEffect, ctx: Context, kinds: Sequence[str],
     pair = _near(view, found, anchors, effect.within)
     if pair is None:  # a negative predicate said once for a list (not a focus word of its lead-in)
         predicates = [o for kind in kinds if kind in LIST_PREDICATES for o in markers.get(kind, ())]
-        pair = _across_list(view, predicates, anchors, effect.within) or _kk_clause_final(view, predicates, anchors)
+        pair = across_list(view, predicates, anchors, effect.within) or kk_clause_final(view, predicates, anchors)
     if pair is None:
         return None
     return [(view, pair[0]), (view, pair[1])]
-
-
-LIST_PREDICATES = ("negation", "ban", "exclusion", "finality")  # what a list's lead-in or close says of all
-# a neutral lead-in whose list a closing predicate governs: "Мыналар: 1) …; 2) … жатпайды."
-NEUTRAL_LEAD = frozenset({"мыналар", "мыналарға", "мыналарды", "мыналардың", "следующие", "следующее"})
-
-
-def _list_items(view: TextView) -> list[tuple[int, list[tuple[int, int]]]]:
-    """The numbered lists of a text: (index of the lead-in's last word, [(first, last) word of
-    each item]). An item opens with "N)" and runs to the next item or its sentence's end; a list
-    opens with ":" right before its first item. Once per view."""
-    found = view.memo.get("lists")
-    if found is None:
-        found = view.memo["lists"] = _find_lists(view)
-    return found
-
-
-def _find_lists(view: TextView) -> list[tuple[int, list[tuple[int, int]]]]:
-    words, text = view.words, view.text
-    starts = [k for k, w in enumerate(words)
-              if w.text[:1].isdigit() and text[w.end:w.end + 1] == ")"]
-    lists: list[tuple[int, list[tuple[int, int]]]] = []
-    for k in starts:
-        if k > 0 and text[words[k - 1].end:words[k].start].strip() == ":":
-            lists.append((k - 1, []))
-        elif not lists or not lists[-1][1] or words[k].sentence - words[lists[-1][1][-1][0]].sentence > 1:
-            continue  # an item outside a list that opened with a colon
-        lists[-1][1].append((k, k))
-    out = []
-    for lead, items in lists:
-        ranges = []
-        for j, (first, _) in enumerate(items):
-            nxt = items[j + 1][0] if j + 1 < len(items) else None
-            last = first
-            while last + 1 < len(words) and (nxt is None or last + 1 < nxt) \
-                    and words[last + 1].sentence - words[first].sentence <= 0:
-                last += 1
-            ranges.append((first, last))
-        out.append((lead, ranges))
-    return out
-
-
-def _across_list(view: TextView, markers: Sequence[Occurrence], anchors: Sequence[Occurrence],
-                 within: int) -> tuple[Occurrence, Occurrence] | None:
-    """A restriction said once for a whole list bears on each of its items: a lead-in "Не
-    подлежат пересмотру: 1) …; 2) …" or a closing predicate after a neutral lead-in "Мыналар:
-    1) …; 2) … қайта қаралуға жатпайды." (the items are sentences of their own)."""
-    if not markers or not anchors:
-        return None
-    for lead, items in _list_items(view):
-        if not items:
-            continue
-        inside = [a for a in anchors if any(f <= a.first and a.last <= l for f, l in items)]
-        if not inside:
-            continue
-        first_item = items[0][0]
-        for marker in markers:
-            in_lead = (marker.last <= lead and first_item - marker.last <= within + 1
-                       and view.words[marker.last].sentence == view.words[lead].sentence)
-            last_first, last_end = items[-1]
-            closing = (view.words[lead].text in NEUTRAL_LEAD and last_first <= marker.first
-                       and last_end - marker.last <= 1)
-            if in_lead or closing:
-                return marker, inside[0]
-    return None
-
-
-def _kk_clause_final(view: TextView, predicates: Sequence[Occurrence], anchors: Sequence[Occurrence]
-                     ) -> tuple[Occurrence, Occurrence] | None:
-    """A Kazakh negative or banning verb that closes its clause bears on the whole clause, however
-    long ("Мұраға қалдырушының өсиеті … жер учаскесіне құқықтардың ауысуына негіз болмайды."):
-    the anchor before it, with no clause break between them."""
-    if view.lang != "kk":
-        return None
-    words, text = view.words, view.text
-    for marker in predicates:
-        after = text[words[marker.last].end:words[marker.last + 1].start if marker.last + 1 < len(words)
-                     else len(text)].strip()
-        if after[:1] not in (".", ";", "") and marker.last + 1 < len(words) \
-                and words[marker.last + 1].sentence == words[marker.last].sentence:
-            continue  # not the clause's last word
-        for anchor in anchors:
-            if anchor.last < marker.first and words[anchor.first].sentence == words[marker.first].sentence \
-                    and not _CLAUSE_BREAK.search(text, words[anchor.last].end, words[marker.first].start):
-                return marker, anchor
-    return None
 
 
 def _context_topic(ctx: Context) -> bool:
@@ -498,22 +360,11 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
             named = [h for h in named if not _also(view, h)
                      and (in_granting_list
                           or any(view.words[r.first].sentence == view.words[h.first].sentence for r in rights)
-                          or _lead_in_grants(view, h, rights))]
+                          or lead_in_grants(view, h, rights))]
             if not named:
                 return None
         return [(view, named[0])]  # a part of the group is named, the rest is left out
     return None
-
-
-def _lead_in_grants(view: TextView, hit: Occurrence, rights: Sequence[Occurrence]) -> bool:
-    """The right is granted by the lead-in of the list whose item names `hit` ("Постановления
-    могут быть пересмотрены по следующим основаниям: … 2) … по делам, рассмотренным в общем
-    порядке;")."""
-    for lead, items in _list_items(view):
-        if any(first <= hit.first and hit.last <= last for first, last in items):
-            sentence = view.words[lead].sentence
-            return any(r.last <= lead and view.words[r.first].sentence == sentence for r in rights)
-    return False
 
 
 def _after_event(view: TextView, markers: dict[str, list[Occurrence]], named: Sequence[Occurrence],
@@ -665,7 +516,7 @@ def _disregarded(view: TextView, hit: Occurrence, marker: Occurrence) -> bool:
         return False
     if view.lang == "kk" and hi is hit:
         return False  # a Kazakh verb closes its clause: it bears on what precedes it
-    return not _CLAUSE_BREAK.search(view.text, view.words[lo.last].end, view.words[hi.first].start)
+    return not CLAUSE_BREAK.search(view.text, view.words[lo.last].end, view.words[hi.first].start)
 
 
 def _negated_again(view: TextView, hit: Occurrence, negations: Sequence[Occurrence]) -> bool:
