@@ -155,6 +155,13 @@ def test_binary_with_nul_bytes(tmp_path: Path) -> None:
     assert ".txt" in (info.value.hint or "")
 
 
+def test_a_nul_byte_is_no_utf16_without_letters_of_ours(tmp_path: Path) -> None:
+    """"000000\n\0" has its only zero byte on the odd side, as UTF-16-LE would; read so it
+    is "〰〰〰\n", no letter of ours: the NUL makes it no text, not a draft of wavy dashes."""
+    with pytest.raises(InputError, match="NUL"):
+        read_document(write(tmp_path, "draft.txt", b"000000\n\x00"))
+
+
 @pytest.mark.parametrize("seed", range(5))
 def test_random_bytes_are_not_text(tmp_path: Path, seed: int) -> None:
     data = random.Random(seed).randbytes(4096)

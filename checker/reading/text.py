@@ -152,7 +152,15 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
-    return (text, encoding) if _looks_like_text(text) else None
+    return (text, encoding) if _looks_like_text(text) and _in_our_scripts(text) else None
+
+
+def _in_our_scripts(text: str) -> bool:
+    """Most letters Cyrillic or Latin: a guess of UTF-16 that reads "000000\n\0" as "〰〰〰" (no
+    letter of ours) is a wrong guess, and the NUL byte makes the file no text."""
+    letters = [ch for ch in text[:_SAMPLE_CHARS] if ch.isalpha()]
+    ours = sum(1 for ch in letters if ch.isascii() or "\u0400" <= ch <= "\u04ff")
+    return bool(letters) and 2 * ours >= len(letters)
 
 
 def _mostly_utf8(data: bytes) -> bool:
