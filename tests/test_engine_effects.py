@@ -542,3 +542,16 @@ def test_narrows_group_reads_the_right_from_the_permissive_list_in_force() -> No
     item = "2) приговоры по делам об уголовных проступках;"
     assert fires(r, "ru", item, op="supplement", article="484", part="1", paragraph="2")
     assert not fires(r, "ru", item, op="supplement", article="484", part="2", paragraph="2")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the category named as what the cases are about: the focus limits the cases, not it
+    ("ru", "Приговоры пересматриваются в кассационном порядке только по делам, связанным с "
+           "уголовными проступками.", False),
+    ("kk", "Кассациялық тәртіппен тек қылмыстық теріс қылықтарға байланысты істер қайта қаралады.", False),
+    # the category itself restricted
+    ("ru", "Приговоры по делам об уголовных проступках в кассационном порядке не пересматриваются.", True),
+    ("kk", "Қылмыстық теріс қылықтар туралы үкімдер кассациялық тәртіппен қайта қаралмайды.", True),
+])
+def test_what_a_provision_is_about_is_not_what_it_restricts(lang: str, text: str, expected: bool) -> None:
+    assert fires(LIST_RULE, lang, text) is expected

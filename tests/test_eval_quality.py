@@ -27,8 +27,8 @@ ROUNDS = tuple(ROOT / "tests" / name
 # is keyed to № 57 and also cites № 27, the position on law-enforcement service bars, which
 # holds as well.
 FLOORS = {
-    ("eval", "kk"): (44, 1, 1), ("eval", "ru"): (46, 2, 2),
-    ("holdout", "kk"): (49, 1, 1), ("holdout", "ru"): (43, 0, 0),
+    ("eval", "kk"): (44, 0, 0), ("eval", "ru"): (46, 1, 1),
+    ("holdout", "kk"): (49, 0, 0), ("holdout", "ru"): (43, 0, 0),
     ("round3", "kk"): (45, 0, 0), ("round3", "ru"): (44, 0, 0),
     ("round4", "kk"): (37, 0, 0), ("round4", "ru"): (52, 0, 0),
     ("round5", "kk"): (38, 1, 1), ("round5", "ru"): (36, 0, 0),

@@ -28,6 +28,7 @@ from checker.engine.scopes import (
     kk_clause_final,
     lead_in_grants,
     shielded,
+    subject_matter,
 )
 
 if TYPE_CHECKING:
@@ -267,7 +268,7 @@ def _faces(view: TextView, marker: Occurrence, anchor: Occurrence) -> bool:
 
 def _unshielded(view: TextView, hits: Sequence[Occurrence], markers: dict[str, list[Occurrence]]
                 ) -> list[Occurrence]:
-    shield = shielded(view, markers)
+    shield = shielded(view, markers) | subject_matter(view, markers)
     return [hit for hit in hits if hit.first not in shield]
 
 

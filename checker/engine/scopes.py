@@ -46,6 +46,26 @@ def bound(view: TextView, markers: dict[str, list[Occurrence]]) -> set[int]:
     return words
 
 
+ABOUT_REACH = {"ru": 6, "kk": 3}  # words between "связанный с" / "байланысты" and what it is about
+
+
+def subject_matter(view: TextView, markers: dict[str, list[Occurrence]]) -> set[int]:
+    """Word indexes named as what something is about ("по искам, связанным с назначением
+    социальных выплат", "әлеуметтік төлемдерді тағайындауға байланысты талап қоюлар"): a
+    restriction of the claims is no restriction of the payments they concern."""
+    words: set[int] = set()
+    reach = ABOUT_REACH.get(view.lang, 2)
+    for hit in markers.get("about", ()):
+        if view.lang == "kk":
+            words.update(range(max(0, hit.first - reach), hit.first))
+        else:  # to the end of the phrase: "связанным с установлением инвалидности и назначением выплат"
+            for k in range(hit.last + 1, min(len(view.words), hit.last + 1 + reach)):
+                if k > hit.last + 1 and view.text[view.words[k - 1].end:view.words[k].start].strip():
+                    break  # punctuation ends the phrase
+                words.add(k)
+    return words
+
+
 # "независимо от того, когда …", "вне зависимости от того, какой …": the scope is a whole clause
 _RU_WHICH = {"что", "когда", "как", "какой", "какая", "какое", "какие", "каким", "чем", "где",
              "был", "была", "было", "были", "ли", "сколько", "кем", "чей", "чья"}
