@@ -571,13 +571,16 @@ def _replaces_regime(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
         return None
     required = obligatory(ctx, unguarded(ctx, affirmed(ctx, ctx.concept_hits(effect.required))))
     if required:
-        focus = ctx.markers().get("focus", ())
+        # "only", or "in the cases and amounts" the other decider sets
+        deciding = sorted([*ctx.markers().get("focus", ()), *ctx.markers().get("decides", ())],
+                          key=lambda o: o.first)
         for one in instead:
             if any(_alternative_between(new, one, court) for court in required):
                 return [(new, one)]
-            # "guaranteed by this Law … paid only as the rules approved by the head provide":
-            # the other decider, under "only", has the last word
-            for marker in focus:
+            # "guaranteed by this Law … paid only as the rules approved by the head provide",
+            # "… paid in the cases and amounts the Minister's rules define": the other decider
+            # has the last word
+            for marker in deciding:
                 if _governs(new, marker, one) and not any(_between(court, one, marker) for court in required):
                     return [(new, one), (new, marker)]
         return None  # the required regime stays
