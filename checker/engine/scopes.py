@@ -17,16 +17,23 @@ from checker.engine.effective import TextView
 GUARANTEE_REACH = {"ru": 5, "kk": 3}  # words a guarantee ("независимо от", "қарамастан") reaches
 
 
+def _window(view: TextView, hit: Occurrence, reach: int) -> range:
+    """The words a marker governs at most: the `reach` words before it in Kazakh ("санатына
+    қарамастан"), after it in Russian ("независимо от категории")."""
+    if view.lang == "kk":
+        return range(max(0, hit.first - reach), hit.first)
+    return range(hit.last + 1, min(len(view.words), hit.last + 1 + reach))
+
+
 def shielded(view: TextView, markers: dict[str, list[Occurrence]]) -> set[int]:
     """Word indexes inside the scope of a guarantee: after "независимо от", before "қарамастан"."""
     words: set[int] = set()
     reach = GUARANTEE_REACH.get(view.lang, 5)
     for hit in markers.get("guarantee", ()):
-        if view.lang == "kk":
-            words.update(range(max(0, hit.first - reach), hit.first))
-        else:
-            end = min(len(view.words), hit.last + 1 + reach)
-            words.update(range(hit.last + 1, max(end, _ru_clause_end(view, hit.last + 1, end))))
+        window = _window(view, hit, reach)
+        if view.lang == "ru":  # to the end of a subordinate or participle clause
+            window = range(window.start, max(window.stop, _ru_clause_end(view, window.start, window.stop)))
+        words.update(window)
     return words
 
 
@@ -37,13 +44,7 @@ def bound(view: TextView, markers: dict[str, list[Occurrence]]) -> set[int]:
     """Word indexes named as those bound by another's act ("постановлениями, обязательными для
     центральных государственных органов", "орталық органдар үшін міндетті"): named so, a body
     is not the one that acts, so it never makes a provision comply."""
-    words: set[int] = set()
-    for hit in markers.get("bound", ()):
-        if view.lang == "kk":
-            words.update(range(max(0, hit.first - BOUND_REACH), hit.first))
-        else:
-            words.update(range(hit.last + 1, min(len(view.words), hit.last + 1 + BOUND_REACH)))
-    return words
+    return {k for hit in markers.get("bound", ()) for k in _window(view, hit, BOUND_REACH)}
 
 
 ABOUT_REACH = {"ru": 6, "kk": 3}  # words between "связанный с" / "байланысты" and what it is about
@@ -56,13 +57,11 @@ def subject_matter(view: TextView, markers: dict[str, list[Occurrence]]) -> set[
     words: set[int] = set()
     reach = ABOUT_REACH.get(view.lang, 2)
     for hit in markers.get("about", ()):
-        if view.lang == "kk":
-            words.update(range(max(0, hit.first - reach), hit.first))
-        else:  # to the end of the phrase: "связанным с установлением инвалидности и назначением выплат"
-            for k in range(hit.last + 1, min(len(view.words), hit.last + 1 + reach)):
-                if k > hit.last + 1 and view.text[view.words[k - 1].end:view.words[k].start].strip():
-                    break  # punctuation ends the phrase
-                words.add(k)
+        for k in _window(view, hit, reach):
+            if view.lang == "ru" and k > hit.last + 1 \
+                    and view.text[view.words[k - 1].end:view.words[k].start].strip():
+                break  # punctuation ends the phrase ("связанным с установлением … и назначением выплат")
+            words.add(k)
     return words
 
 
