@@ -15,15 +15,20 @@ HERE = Path(__file__).parent / "fixtures" / "acts" / "context"
 SLUG = "criminal-procedure-code"
 
 
-def findings(bill: str, act: str | None) -> list[tuple[int, str, str]]:
+def report_of(bill: str, act: str | None) -> dict:
+    """The JSON report of the one checked file, with the act in force when given."""
     args = [sys.executable, "-m", "checker", "check", str(HERE / bill), "--format", "json"]
     if act:
         args += ["--act", f"{SLUG}={HERE / act}"]
     done = subprocess.run(args, capture_output=True, text=True, env={"LAWCHECK_NO_CACHE": "1",
                                                                       "PATH": "/usr/bin:/bin"})
     assert done.returncode in (0, 1), done.stderr
-    report = json.loads(done.stdout)
-    return sorted((f["line"], f["rule"], f["effect"]) for file in report["files"] for f in file["findings"]
+    (file,) = json.loads(done.stdout)["files"]
+    return file
+
+
+def findings(bill: str, act: str | None) -> list[tuple[int, str, str]]:
+    return sorted((f["line"], f["rule"], f["effect"]) for f in report_of(bill, act)["findings"]
                   if not f["rule"].startswith(("tech-", "parity-")))
 
 
@@ -55,16 +60,6 @@ def test_a_new_wording_that_keeps_the_guarantee_is_clean(tmp_path: Path) -> None
     done = subprocess.run(args, capture_output=True, text=True)
     report = json.loads(done.stdout)
     assert [f["rule"] for file in report["files"] for f in file["findings"]] == []
-
-
-def report_of(bill: str, act: str | None) -> dict:
-    args = [sys.executable, "-m", "checker", "check", str(HERE / bill), "--format", "json"]
-    if act:
-        args += ["--act", f"{SLUG}={HERE / act}"]
-    done = subprocess.run(args, capture_output=True, text=True, env={"LAWCHECK_NO_CACHE": "1",
-                                                                      "PATH": "/usr/bin:/bin"})
-    (file,) = json.loads(done.stdout)["files"]
-    return file
 
 
 def test_findings_quote_the_unit_as_the_bill_leaves_it() -> None:

@@ -148,7 +148,7 @@ def file_section(number: int, report: FileReport, ctx: ReportContext) -> Iterato
     if said is not None:
         yield f"<p class=\"empty {said[1]}\">{esc(said[0])}</p>"
     amendments = {a.id: a for a in report.result.amendments}
-    boxes = finding_anchors(report, findings)
+    boxes = finding_anchors(amendments, findings)
     notes = unparsed_notes(report.result.unparsed, lang)
     hit = {n for f in active for n in range(f.line, max(f.end_line, f.line) + 1)}
     unparsed = {n for u in report.result.unparsed for n in range(u.line, max(u.end_line, u.line) + 1)}
@@ -201,11 +201,10 @@ def marked(text: str, spans: list[tuple[int, int, int]]) -> str:
     return "".join(out)
 
 
-def finding_anchors(report: FileReport, findings: list[Finding]) -> dict[int, list[tuple[int, Finding]]]:
-    """(number, finding) keyed by the line its box follows: the last line of its amendment.
-    Only references: each box is rendered as the page reaches it (a dense draft's boxes would
-    otherwise sit in memory all at once)."""
-    amendments = {a.id: a for a in report.result.amendments}
+def finding_anchors(amendments: dict[str, Any], findings: list[Finding]) -> dict[int, list[tuple[int, Finding]]]:
+    """(number, finding) keyed by the line its box follows: the last line of its amendment
+    (`amendments`: the file's amendments by id). Only references: each box is rendered as the
+    page reaches it (a dense draft's boxes would otherwise sit in memory all at once)."""
     anchor: dict[str, int] = {}
     for f in findings:
         end = max(f.end_line, f.line)
