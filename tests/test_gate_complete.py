@@ -121,6 +121,8 @@ def test_the_after_part_formula_is_read_and_checked(repo: Path, text: str) -> No
 @pytest.mark.parametrize(("line", "not_understood"), [
     ("2) статью 501 как-нибудь поправить по смыслу пункта третьего;", 1),
     ("2) 501-бапты мағынасына қарай түзету керек;", 1),
+    # unnumbered, inside an item: still a target the grammar wanted an operation for
+    ("подпункты 1) и 3) части шестой статьи 501 как-нибудь переделать;", 1),
     ("2) охрана прав осужденных;", 0),
 ])
 def test_an_instruction_with_an_unknown_formula_is_not_understood(line: str, not_understood: int) -> None:

@@ -126,14 +126,15 @@ def looks_like_instruction(masked: str) -> bool:
 def _targeted() -> re.Pattern[str]:
     vocab = load_vocabulary()
     kk = vocab.kk_unit_regex(exclude_shared=False)
-    return re.compile(rf"^\s*\d+(?:-\d+)?\)\s+(?:(?:в|во)\s+)?(?:{vocab.ru_unit_regex()}\s+\d|\d+(?:-\d+)?{kk})",
+    return re.compile(rf"^\s*(?:\d+(?:-\d+)?\)\s+)?(?:(?:в|во)\s+)?(?:{vocab.ru_unit_regex()}\s+\d|\d+(?:-\d+)?{kk})",
                       re.IGNORECASE)
 
 
 def looks_targeted(masked: str) -> bool:
-    """A numbered item that opens with a target ("2) статью 501 …", "2) 501-бапты …"): where
-    the grammar then wanted an operation, the line is an instruction whose formula is unknown,
-    not a heading or an item of a list in force ("1) охрана прав осужденных;")."""
+    """A line, numbered or not, that opens with a target ("2) статью 501 …", "подпункты 1) и 3)
+    части шестой …", "2) 501-бапты …"): where the grammar then wanted an operation, the line is
+    an instruction whose formula is unknown, not a heading or an item of a list in force ("1)
+    охрана прав осужденных;")."""
     return _targeted().match(masked) is not None
 
 
