@@ -563,3 +563,100 @@ def test_narrows_group_reads_the_right_from_the_permissive_list_in_force() -> No
 ])
 def test_what_a_provision_is_about_is_not_what_it_restricts(lang: str, text: str, expected: bool) -> None:
     assert fires(LIST_RULE, lang, text) is expected
+
+
+def test_the_part_let_in_after_an_event_may_be_described_at_length() -> None:
+    """"ана қайтыс болған жағдайда – баланы іс жүзінде тәрбиелеген әкесіне": the father comes five
+    words after the event, still in its clause."""
+    text = ("Баланы күту кезеңі анасына, ал ана қайтыс болған жағдайда – баланы іс жүзінде "
+            "тәрбиелеген әкесіне есептеледі.")
+    assert fires(NARROWS, "kk", text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a comma or "және" between nouns lists them inside one clause: the closing verb bears on all
+    ("Қылмыстық теріс қылықтар туралы істер бойынша үкімдер сотталғанның, жәбірленушінің және "
+     "олардың өкілдерінің өтінішхаттары бойынша кассациялық тәртіппен қайта қаралмайды.", True),
+    # a comma after a converb closes the clause: the verb bears on the next one only
+    ("Қылмыстық теріс қылықтар туралы істер бойынша үкімдер апелляциялық тәртіппен қаралып, "
+     "сот отырысының хаттамаларының көшірмелері тараптарға қайта берілмейді.", False),
+])
+def test_a_kazakh_comma_after_a_noun_does_not_end_the_clause(text: str, expected: bool) -> None:
+    assert fires(LIST_RULE, "kk", text) is expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # Russian "не обязан" governs the infinitive after it
+    ("ru", "Аким вправе произвести выселение из жилища, не будучи обязанным получать решение суда.", True),
+    ("ru", "Аким не обязан получать решение суда для выселения из жилища.", True),
+    ("ru", "Аким обязан получить решение суда для выселения из жилища.", False),
+    # the optional predicate governs another clause
+    ("ru", "Выселение из жилища производится по решению суда; аким не обязан уведомлять прокурора.", False),
+])
+def test_an_optional_safeguard_governed_from_before(lang: str, text: str, expected: bool) -> None:
+    assert fires(OPTIONAL, lang, text) is expected
+
+
+def test_striking_a_whole_unit_that_holds_a_guarantee_takes_it_away() -> None:
+    """The rule lists no removes-guarantee effect; the unit table says 484(3) holds the guarantee
+    the rule speaks of, so striking that unit (or the article) takes it away; striking an item
+    inside the unit, or another part, does not."""
+    r = rule({"concepts": ["review"]}, [{"effect": "restricts", "by": ["category"]}],
+             ["regardless-of-category"])
+    assert fires(r, "ru", None, op="delete", article="484", part="3")
+    assert fires(r, "kk", None, op="delete", article="484")
+    assert not fires(r, "ru", None, op="delete", article="484", part="1")
+    assert not fires(r, "ru", None, op="delete", article="484", part="3", paragraph="2")
+    other = rule({"concepts": ["review"]}, [{"effect": "restricts", "by": ["category"]}])
+    assert not fires(other, "ru", None, op="delete", article="484", part="3")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Қылмыстық теріс қылықтар туралы істер бойынша үкімдер кассациялық тәртіппен қаралмайды.", True),
+    # a minor, a place outside the country, an abstract noun in -маушылық: words, not bars
+    ("Кәмелетке толмағандар жасаған қылмыстық теріс қылықтар туралы істер бойынша үкімдер "
+     "кассациялық тәртіппен қаралады.", False),
+    ("Қазақстан Республикасынан тыс жерлерде жасалған қылмыстық теріс қылықтар туралы істер "
+     "кассациялық тәртіппен қаралады.", False),
+    ("Қылмыстық теріс қылықтар туралы істер тұрғын үйге қол сұғылмаушылықты сақтай отырып "
+     "кассациялық тәртіппен қаралады.", False),
+])
+def test_kazakh_words_that_look_negative_but_name_things(text: str, expected: bool) -> None:
+    assert fires(LIST_RULE, "kk", text) is expected
+
+
+def test_a_new_wording_silences_the_units_inside_its_target() -> None:
+    """A new wording of article 484 replaces what its parts said: their topic no longer counts;
+    a new wording of part 2 itself still lands in that part."""
+    r = rule({"concepts": ["category"], "requires": ["review"]}, [{"effect": "restricts", "by": ["category"]}])
+    text = "Приговоры по делам об уголовных проступках обжалованию не подлежат."
+    assert fires(r, "ru", text, article="484", part="2")
+    assert not fires(r, "ru", text, article="484")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # an order of payment puts others first and the protected interest after them
+    ("kk", "Бала асырап алуда алдымен есепке ерте қойылған туыстар мен басқа да үміткерлердің "
+           "өтініштері қаралады, ал қалған жағдайларда ғана баланың мүддесі ескеріледі.", True),
+    ("ru", "При усыновлении сначала рассматриваются заявления родственников и иных кандидатов, "
+           "состоящих на учёте дольше других, а затем учитываются интересы ребёнка.", True),
+    ("ru", "При усыновлении сначала учитываются интересы ребёнка.", False),
+])
+def test_an_order_of_payment_subordinates(lang: str, text: str, expected: bool) -> None:
+    assert fires(SUBORDINATES, lang, text) is expected
+
+
+def test_an_exception_named_only_as_negated_is_none() -> None:
+    """`unless` holds on words the provision affirms; "ни по решению суда, ни по протесту" names
+    the court only to deny it (the second "ни" goes on negating, it does not cancel the first)."""
+    data = {"id": "t", "title": TEXTS, "message": TEXTS, "resolution": {"number": 1, "date": "2024-01-01"},
+            "scope": {"acts": ["criminal-procedure-code"]}, "topic": {"concepts": ["review"]},
+            "forbidden": [{"effect": "restricts", "by": ["category"]}],
+            "unless": {"concept": ["court-decision"]}}
+    spec, errors = read_rule(json.dumps(data, ensure_ascii=False), "<test>")
+    assert errors == []
+    r = Rule.from_spec(spec, "<test>", KNOWLEDGE)
+    assert fires(r, "ru", "Приговоры по делам об уголовных проступках в кассационном порядке не "
+                          "пересматриваются ни по решению суда, ни по протесту прокурора.")
+    assert not fires(r, "ru", "Приговоры по делам об уголовных проступках в кассационном порядке не "
+                              "пересматриваются, кроме как по решению суда.")

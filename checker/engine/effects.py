@@ -84,7 +84,8 @@ class Markers:
         if self.not_markers is not None:
             for hit in self.not_markers.occurrences(view, matcher):
                 blocked.update(range(hit.first, hit.last + 1))
-        for kind in ("negation", "ban", "focus"):  # "не позднее", "кем емес", "қарамастан"
+        # "не позднее", "кем емес", "қарамастан", "кроме того", "елден тыс жерлерде"
+        for kind in ("negation", "ban", "focus", "exclusion"):
             raw[kind] = [o for o in raw.get(kind, ())
                          if not blocked.intersection(range(o.first, o.last + 1))]
         raw["duration"] = [*raw.get("duration", ()), *_regardless_of_lapse(view, raw)]
@@ -142,10 +143,20 @@ def obligatory(ctx: Context, hits: Sequence[Occurrence]) -> list[Occurrence]:
     optional = ctx.markers().get("optional", ())
     if not optional:
         return list(hits)
-    text = ctx.view.text
-    return [h for h in hits
-            if not any(0 < o.first - h.last <= OPTIONAL_REACH and not CLAUSE_BREAK.search(text, h.end, o.start)
-                       for o in optional)]
+    view = ctx.view
+    return [h for h in hits if not any(_made_optional(view, h, o) for o in optional)]
+
+
+def _made_optional(view: TextView, hit: Occurrence, optional: Occurrence) -> bool:
+    """The optional predicate closes the clause of `hit` ("… ұсыну міндетті емес", "… не является
+    обязанностью") or, in Russian, governs it as its infinitive ("не будучи обязанным приводить
+    мотивы", "не обязан предлагать иное место")."""
+    text = view.text
+    if 0 < optional.first - hit.last <= OPTIONAL_REACH:
+        return not CLAUSE_BREAK.search(text, hit.end, optional.start)
+    if view.lang == "ru" and 0 < hit.first - optional.last <= OPTIONAL_REACH:
+        return not CLAUSE_BREAK.search(text, optional.end, hit.start)
+    return False
 
 
 def unguarded(ctx: Context, hits: Sequence[Occurrence]) -> list[Occurrence]:
@@ -373,12 +384,21 @@ def _after_event(view: TextView, markers: dict[str, list[Occurrence]], named: Se
     """A part of the group let in only after something befalls another: the event comes first,
     the part it lets in right after ("в случае смерти матери – отцу", "ана қайтыс болған
     жағдайда – әкесіне"); an event followed by someone outside the group limits nobody in it."""
+    text = view.text
     for event in markers.get("event", ()):
         for hit in named:
-            if view.words[hit.first].sentence == view.words[event.first].sentence \
-                    and 0 < hit.first - event.last <= reach:
+            if view.words[hit.first].sentence != view.words[event.first].sentence:
+                continue
+            gap = hit.first - event.last
+            # the part may be described at some length, within the event's clause ("… жағдайда –
+            # баланы іс жүзінде күтіп-баққан әкенің")
+            if 0 < gap <= reach or (0 < gap <= EVENT_REACH and not CLAUSE_BREAK.search(
+                    text, view.words[event.last].end, view.words[hit.first].start)):
                 return event, hit
     return None
+
+
+EVENT_REACH = 8
 
 
 _ALSO = {"kk": {"да", "де", "та", "те", "сондай-ақ"}, "ru": {"также", "тоже", "даже", "том"}}
@@ -497,10 +517,13 @@ def affirmed(ctx: Context, hits: Sequence[Occurrence], view: TextView | None = N
 
 
 def _names_absent(view: TextView, hit: Occurrence, absence: Occurrence) -> bool:
-    """"при отсутствии [заключения] суда" (up to two words between), "сот шешімі болмаған"."""
+    """"при отсутствии [заключения] суда" (up to two words between), "сот шешімі болмаған";
+    never across a clause break ("вследствие неоказания помощи, не признается …")."""
     if view.lang == "kk":
-        return 1 <= absence.first - hit.last <= 2
-    return 1 <= hit.first - absence.last <= 3
+        near, lo, hi = 1 <= absence.first - hit.last <= 2, hit, absence
+    else:
+        near, lo, hi = 1 <= hit.first - absence.last <= 3, absence, hit
+    return near and not CLAUSE_BREAK.search(view.text, lo.end, hi.start)
 
 
 DISREGARD_REACH = 6  # words between what is not taken into account and the verb saying so
@@ -521,9 +544,12 @@ def _disregarded(view: TextView, hit: Occurrence, marker: Occurrence) -> bool:
 
 
 def _negated_again(view: TextView, hit: Occurrence, negations: Sequence[Occurrence]) -> bool:
+    """A later negation of the sentence turns the absence round ("без решения суда не
+    допускается"); a second "ни" of "ни X, ни Y" only goes on negating."""
     sentence = view.words[hit.first].sentence
     return any(n.first > hit.last + (0 if view.lang == "ru" else 1)
-               and view.words[n.first].sentence == sentence for n in negations)
+               and view.words[n.first].sentence == sentence
+               and view.words[n.first].text.lower() != "ни" for n in negations)
 
 
 def _kk_without(view: TextView, hit: Occurrence) -> bool:

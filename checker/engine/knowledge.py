@@ -140,6 +140,11 @@ class Unit:
         depth = max((i for i, v in enumerate(self.numbers) if v is not None), default=-1)
         return any(v is not None for v in target[depth + 1:])
 
+    def lies_below(self, target: Sequence[str | None]) -> bool:
+        """Whether this unit is inside `target` (names a level below the target's deepest)."""
+        depth = max((i for i, v in enumerate(target) if v is not None), default=-1)
+        return any(v is not None for v in self.numbers[depth + 1:])
+
     @property
     def label(self) -> str:
         names = ("art.", "part", "para.", "subpara.")
@@ -177,6 +182,10 @@ class Knowledge:
             out.update(c for c in self.specs if wanted & self._closure(c))
             found = self._related[wanted] = frozenset(out)
         return found
+
+    def includes(self, concept_id: str) -> frozenset[str]:
+        """What a concept includes, recursively (itself too)."""
+        return self._closure(concept_id)
 
     def _closure(self, concept_id: str) -> frozenset[str]:
         found = self._closures.get(concept_id)

@@ -8,6 +8,8 @@ amendments by the shared `WordMatcher`.
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -147,10 +149,14 @@ class Rule:
     def _complies(self, texts: AmendmentTexts, matcher: WordMatcher) -> bool:
         """An exception in the text the amendment brings: `unless`, or a `complies` concept."""
         view = texts.view("match")
-        if self.unless is not None and self.unless.evaluate(view, matcher).holds:
-            return True
-        if self.spec.complies and self.knowledge is not None:
-            ctx = Context(texts, self.knowledge, matcher, [], ())
+        ctx = Context(texts, self.knowledge, matcher, [], ()) if self.knowledge is not None else None
+        if self.unless is not None:
+            outcome = self.unless.evaluate(view, matcher)
+            # words named only as negated ("не снимается ни истечением семилетнего срока") are
+            # no exception
+            if outcome.holds and (ctx is None or not outcome.hits or affirmed(ctx, outcome.hits)):
+                return True
+        if self.spec.complies and ctx is not None:
             for concept_id in self.spec.complies:
                 hits = affirmed(ctx, self.knowledge.concept(concept_id).occurrences(view, matcher))
                 if obligatory(ctx, unguarded(ctx, hits)):
@@ -200,8 +206,9 @@ class Rule:
         taking = takes_words(texts.amendment)
         if self._off_topic(texts):  # before the markers: most amendments are off every topic
             return None
-        if not taking and not any(may_be_present(e, texts, self.knowledge.markers, matcher)
-                                  for e in self.spec.forbidden or ()):
+        striking = texts.amendment.operation in STRIKING
+        if not taking and not striking and not any(may_be_present(e, texts, self.knowledge.markers, matcher)
+                                                   for e in self.spec.forbidden or ()):
             return None
         topic = self.topic(texts, matcher)
         if not topic.holds:
@@ -212,6 +219,9 @@ class Rule:
             if found:
                 view = texts.view("match")
                 return effect.effect, [*found, *((view, hit) for hit in topic.hits[:1])]
+        struck = self._guarantee_unit_struck(ctx)
+        if struck:
+            return "removes-guarantee", struck
         if taking:
             taken = self.compliance_taken(texts, matcher)
             if taken:
@@ -220,6 +230,28 @@ class Rule:
         if loosened:
             return "removes-guarantee", loosened
         return None
+
+    def _guarantee_unit_struck(self, ctx: Context) -> list[tuple[TextView, Occurrence]] | None:
+        """A whole unit in force that holds a guarantee this rule speaks of is struck out
+        ("пункт 1-1 статьи 65 исключить"): the guarantee goes with it, whichever effects the
+        rule lists. Striking an item inside the unit is not the whole guarantee."""
+        assert self.knowledge is not None
+        amendment = ctx.texts.amendment
+        if amendment.operation not in STRIKING or not ctx.units:
+            return None
+        named = self._concepts_named
+        target = target_numbers(amendment)
+        for unit in ctx.units:
+            held = set(unit.spec.guarantee)
+            for concept_id in unit.spec.guarantee:
+                held.update(self.knowledge.includes(concept_id))
+            if named.intersection(held) and not unit.lies_above(target):
+                return [(ctx.texts.view("match"), Occurrence(0, 0, 0, 0))]
+        return None
+
+    @functools.cached_property
+    def _concepts_named(self) -> frozenset[str]:
+        return frozenset(_named_concepts(self.spec))
 
     def _compliance_optional(self, ctx: Context) -> list[tuple[TextView, Occurrence]] | None:
         """What complies is written, but made optional ("не является обязанностью",
@@ -237,8 +269,14 @@ class Rule:
     def _taken_only(self, texts: AmendmentTexts, matcher: WordMatcher
                     ) -> tuple[list[tuple[TextView, Occurrence]], str] | None:
         """For an operation outside the scope: fires only when the compliance is taken away."""
-        if self.knowledge is None or not self.topic(texts, matcher).holds:
+        if self.knowledge is None:
             return None
+        topic = self.topic(texts, matcher)
+        if not topic.holds:
+            return None
+        struck = self._guarantee_unit_struck(self._context(texts, matcher, topic))
+        if struck:
+            return struck, "removes-guarantee"
         taken = self.compliance_taken(texts, matcher)
         return None if taken is None else (taken, "removes-guarantee")
 
@@ -308,6 +346,9 @@ class Rule:
         return Context(texts, self.knowledge, matcher, topic.units, topic.hits, topic.from_context)
 
 
+STRIKING = ("delete", "repeal")  # a whole unit goes
+
+
 @dataclass(frozen=True)
 class TopicFinding:
     holds: bool
@@ -330,7 +371,11 @@ def _unit_context(texts: AmendmentTexts, knowledge: Knowledge) -> tuple[list[Uni
         units = knowledge.units_for(amendment)
         view = texts.view("match")
         cited = knowledge.cited_units(amendment.act.slug, view.text, view.lang) if view.words else []
-        found = texts.shared["units"] = (units, frozenset(c for unit in (*units, *cited)
+        # a new wording replaces what the units inside the target said: they bring no topic
+        # ("часть восьмую изложить …" no longer says what its old item 1) said)
+        speaking = units if amendment.operation != "new_wording" else \
+            [u for u in units if not u.lies_below(target_numbers(amendment))]
+        found = texts.shared["units"] = (units, frozenset(c for unit in (*speaking, *cited)
                                                           for c in unit.spec.concepts))
     return found
 

@@ -178,9 +178,32 @@ def kk_clause_final(view: TextView, predicates: Sequence[Occurrence], anchors: S
             continue  # not the clause's last word
         for anchor in anchors:
             if anchor.last < marker.first and words[anchor.first].sentence == words[marker.first].sentence \
-                    and not CLAUSE_BREAK.search(text, words[anchor.last].end, words[marker.first].start):
+                    and not _kk_clause_break(view, anchor.last, marker.first):
                 return marker, anchor
     return None
+
+
+# a Kazakh word that ends a clause before a comma or "және": a finite verb, a converb, a
+# conditional ("… жүргізіліп, …", "… қаралады, ал …", "… болса, …")
+_KK_VERB_END = re.compile(r"(?:[ыі]п|[ауеыі]?[дт][ыі]|[сc][ае]|май|мей|бай|бей|пай|пей|[ао]тын|етін|йтын|йтін"
+                          r"|мақ|мек|ған[да]?|ген[де]?|қан|кен)$")
+_KK_HARD_BREAK = re.compile(r"[;:]|\b(?:ал|бірақ|алайда)\b", re.IGNORECASE)
+
+
+def _kk_clause_break(view: TextView, left: int, right: int) -> bool:
+    """A clause ends between words `left` and `right`. A comma or "және" after a noun lists
+    things of one clause ("… құқық бұзушылықтар, сондай-ақ … қылмыстар туралы істер …
+    сотталғанның, ақталғанның және … өтінішхаттары негізінде қаралмайды"); after a verb form
+    it closes a clause."""
+    words, text = view.words, view.text
+    if _KK_HARD_BREAK.search(text, words[left].end, words[right].start):
+        return True
+    for k in range(left, right):
+        gap = text[words[k].end:words[k + 1].start]
+        joins = "," in gap or words[k + 1].text == "және"
+        if joins and _KK_VERB_END.search(words[k].text):
+            return True
+    return False
 
 
 def lead_in_grants(view: TextView, hit: Occurrence, rights: Sequence[Occurrence]) -> bool:
