@@ -19,9 +19,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = tuple(ROOT / "tests" / name
                for name in ("eval", "holdout", "round3", "round4", "round5", "round6", "round7", "round8",
-                            "round9", "round10"))
+                            "round9", "round10", "round11"))
 # (round, lang): (true positives at least, false positives at most, wrong resolutions at most),
-# measured on 2026-12-07 after tuning the engine and shared data on rounds 1-10 (rounds 7 to 10
+# measured on 2026-12-07 after tuning the engine and shared data on rounds 1-11 (rounds 7 to 11
 # were each scored once, held out, before any change made for them: see the issue note).
 # eval ru: the deletion of "непогашенную" from a law-enforcement service bar (ru_eval_05 line 30)
 # is keyed to № 57 and also cites № 27, the position on law-enforcement service bars, which
@@ -30,13 +30,14 @@ FLOORS = {
     ("eval", "kk"): (44, 0, 0), ("eval", "ru"): (46, 1, 1),
     ("holdout", "kk"): (49, 0, 0), ("holdout", "ru"): (43, 0, 0),
     ("round3", "kk"): (45, 0, 0), ("round3", "ru"): (44, 0, 0),
-    ("round4", "kk"): (37, 0, 0), ("round4", "ru"): (52, 0, 0),
+    ("round4", "kk"): (38, 0, 0), ("round4", "ru"): (52, 0, 0),
     ("round5", "kk"): (38, 1, 1), ("round5", "ru"): (36, 0, 0),
     ("round6", "kk"): (40, 0, 0), ("round6", "ru"): (41, 0, 0),
     ("round7", "kk"): (34, 0, 0), ("round7", "ru"): (41, 0, 0),
     ("round8", "kk"): (33, 1, 1), ("round8", "ru"): (40, 0, 0),
     ("round9", "kk"): (38, 0, 0), ("round9", "ru"): (35, 0, 0),
     ("round10", "kk"): (37, 0, 0), ("round10", "ru"): (39, 0, 0),
+    ("round11", "kk"): (45, 0, 0), ("round11", "ru"): (40, 1, 0),
 }
 
 
