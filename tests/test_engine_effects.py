@@ -660,3 +660,18 @@ def test_an_exception_named_only_as_negated_is_none() -> None:
                           "пересматриваются ни по решению суда, ни по протесту прокурора.")
     assert not fires(r, "ru", "Приговоры по делам об уголовных проступках в кассационном порядке не "
                               "пересматриваются, кроме как по решению суда.")
+
+
+def test_a_new_wording_of_a_guarantee_unit_that_drops_it_takes_it_away() -> None:
+    """484(3) holds the guarantee: a new wording that no longer says it takes it away; one that
+    says it again, in whatever words the concept knows, keeps it."""
+    r = rule({"concepts": ["review"]}, [{"effect": "restricts", "by": ["category"]}],
+             ["regardless-of-category"])
+    assert fires(r, "ru", "3. Приговоры пересматриваются в кассационном порядке по ходатайству сторон.",
+                 article="484", part="3")
+    assert not fires(r, "ru", "3. Приговоры пересматриваются в кассационном порядке независимо от "
+                              "категории преступления.", article="484", part="3")
+    assert fires(r, "kk", "3. Үкімдер тараптардың өтінішхаты бойынша кассациялық тәртіппен қайта қаралады.",
+                 article="484", part="3")
+    assert not fires(r, "ru", "3. Приговоры пересматриваются в кассационном порядке по ходатайству сторон.",
+                     article="484", part="1")

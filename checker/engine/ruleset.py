@@ -206,7 +206,9 @@ class Rule:
         taking = takes_words(texts.amendment)
         if self._off_topic(texts):  # before the markers: most amendments are off every topic
             return None
-        striking = texts.amendment.operation in STRIKING
+        striking = texts.amendment.operation in STRIKING or (
+            texts.amendment.operation == "new_wording"
+            and any(u.spec.guarantee for u in _unit_context(texts, self.knowledge)[0]))
         if not taking and not striking and not any(may_be_present(e, texts, self.knowledge.markers, matcher)
                                                    for e in self.spec.forbidden or ()):
             return None
@@ -233,11 +235,13 @@ class Rule:
 
     def _guarantee_unit_struck(self, ctx: Context) -> list[tuple[TextView, Occurrence]] | None:
         """A whole unit in force that holds a guarantee this rule speaks of is struck out
-        ("пункт 1-1 статьи 65 исключить"): the guarantee goes with it, whichever effects the
-        rule lists. Striking an item inside the unit is not the whole guarantee."""
+        ("пункт 1-1 статьи 65 исключить") or given a new wording that no longer says it: the
+        guarantee goes with it, whichever effects the rule lists. Striking an item inside the
+        unit is not the whole guarantee."""
         assert self.knowledge is not None
         amendment = ctx.texts.amendment
-        if amendment.operation not in STRIKING or not ctx.units:
+        rewording = amendment.operation == "new_wording"
+        if (amendment.operation not in STRIKING and not rewording) or not ctx.units:
             return None
         named = self._concepts_named
         target = target_numbers(amendment)
@@ -245,8 +249,11 @@ class Rule:
             held = set(unit.spec.guarantee)
             for concept_id in unit.spec.guarantee:
                 held.update(self.knowledge.includes(concept_id))
-            if named.intersection(held) and not unit.lies_above(target):
-                return [(ctx.texts.view("match"), Occurrence(0, 0, 0, 0))]
+            if not named.intersection(held) or unit.lies_above(target):
+                continue
+            if rewording and (not ctx.view.words or affirmed(ctx, ctx.concept_hits(sorted(held)))):
+                continue  # the new wording says the guarantee again
+            return [(ctx.texts.view("match"), Occurrence(0, 0, 0, 0))]
         return None
 
     @functools.cached_property
