@@ -22,6 +22,7 @@ _NOTE_LEAD = re.compile(r"(?:ескертпесі|изпи|рцпи)\s*!$|^(?:с
 _THIS_ACT = re.compile(r"указанн\w* (?:приказ|постановлени|указ|решени)|көрсетілген (?:бұйрық|қаулы|жарлық|шешім)")
 _ANNEX = re.compile(r"утвержденн|бекітілген|қағидалар|правил")
 _HEAD_NUM = re.compile(r"^(\s*\d+(?:-\d+)*)\.")
+_QUOTED = re.compile(r'"[^"]*"|«[^«»]*»')
 
 
 @dataclass
@@ -137,6 +138,10 @@ class Resolver:
                     return
                 self._on_instruction(replace(st, parsed=reparsed))
                 return
+            if reparsed.kind == "error" and _looks_targeted(_HEAD_NUM.sub(" ", st.masked, count=1)):
+                # "3. В статье 1, пункте 3 статьи 5 …" cut or garbled: an item of the act not read
+                self._unparsed(replace(st, formula=True), reparsed.error or "not understood")
+                return
         entry = _recognize(st.lower)
         if entry is not None or st.parsed.ends_with_colon:
             self._open_act(st, entry, number=st.parsed.head_num)
@@ -175,6 +180,12 @@ class Resolver:
                 self._frame(st, "annex_scope")
                 return
         kind = frame.classify_free_line(text)
+        if not s.started and kind in (None, "title") and frame.matches("amend_lead", text):
+            # "Внести в Указ … (Ведомости …) следующие изменения: 1. …" read as one line (a quote
+            # or a parenthesis that never closes swallowed the rest): never a title, never silent
+            s.started = True
+            self._unparsed(replace(st, formula=True), "an amending lead whose act and changes cannot be read")
+            return
         if kind is not None:
             if kind == "title" and not s.started:
                 self.title_parts.append(st.original.strip())
@@ -424,6 +435,12 @@ class Resolver:
                                       instruction=st.formula))
 
 
+def _looks_targeted(masked: str) -> bool:
+    from checker.parsing import looks_targeted  # the package imports this module
+
+    return looks_targeted(masked)
+
+
 _AMENDS = re.compile(r"(?<!\w)внести(?!\w)")  # "Статья 1. Внести в статью 5 Закона … изменение, …"
 
 
@@ -479,7 +496,8 @@ def _target_of(ref: Ref) -> Target:
     return Target(article=lv.get("article"), part=lv.get("part"), paragraph=lv.get("paragraph"),
                   subparagraph=lv.get("subparagraph"), indent=lv.get("indent"), sentence=lv.get("sentence"),
                   chapter=lv.get("chapter"), heading="heading" in ref.flags, toc="toc" in ref.flags,
-                  throughout="throughout" in ref.flags, note="note" in ref.flags)
+                  throughout="throughout" in ref.flags, note="note" in ref.flags,
+                  preamble="preamble" in ref.flags)
 
 
 _UNLISTED = object()  # an act header naming an act outside the registry
@@ -491,8 +509,10 @@ def _recognize(text: str):
 
 
 def _names_many_acts(text: str) -> bool:
-    """"… мына заңнамалық актілеріне …" / "… в следующие законодательные акты …"."""
-    return any(w in text for w in ("актілеріне", "законодательные акты", "заңдарына", "конституционные законы"))
+    """"… мына заңнамалық актілеріне …" / "… в следующие законодательные акты …" (the header's own
+    words: a gazette list may cite a law "… кейбір заң актілеріне … енгізу туралы")."""
+    own = _QUOTED.sub(" ", _without_parens(text)) if "(" in text or '"' in text or "«" in text else text
+    return any(w in own for w in ("актілеріне", "законодательные акты", "заңдарына", "конституционные законы"))
 
 
 def _act_name(original: str) -> str:

@@ -156,6 +156,7 @@ _FLAGS = {
     "toc": {"kk": "мазмұны", "ru": "оглавление", "en": "table of contents"},
     "heading": {"kk": "тақырыбы", "ru": "заголовок", "en": "heading"},
     "note": {"kk": "ескертпе", "ru": "примечание", "en": "note"},
+    "preamble": {"kk": "кіріспе", "ru": "преамбула", "en": "preamble"},
     "throughout": {"kk": "бүкіл мәтін бойынша", "ru": "по всему тексту", "en": "throughout the text"},
     "whole": {"kk": "(акт толығымен)", "ru": "(акт целиком)", "en": "(whole act)"},
 }
@@ -286,7 +287,7 @@ def target_label(target: Target, lang: str) -> str:
         value = getattr(target, level)
         if value:
             bits.append(forms[lang].format(value))
-    for flag in ("heading", "note", "throughout"):
+    for flag in ("heading", "note", "preamble", "throughout"):
         if getattr(target, flag):
             bits.append(_FLAGS[flag][lang])
     return ", ".join(bits) or _FLAGS["whole"][lang]

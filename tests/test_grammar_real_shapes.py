@@ -1,0 +1,104 @@
+"""More shapes of real Kazakhstani amending acts (kk and ru), issue 13c.
+
+The drafts are our own, written in the style of the acts; only the fixed formulas are real. Every
+record is checked (operation, act, target, new text) and every line must be accounted for: a
+record, an unparsed line or a frame line (nothing is lost).
+"""
+
+from __future__ import annotations
+
+from checker.parsing import parse_text
+from tests.test_grammar_ru_real import _no_line_lost
+
+N = None
+
+
+def parse(text: str):
+    result = parse_text(text)
+    _no_line_lost(text, result)
+    return result
+
+
+def rows(result) -> list[tuple]:
+    """(operation, act slug, act date, target fields and flags that are set, old, new) per record."""
+    out = []
+    for a in result.amendments:
+        target = {k: v for k, v in a.target.to_json().items() if v}
+        out.append((a.operation, a.act.slug, a.act.date, target, a.old, a.new))
+    return out
+
+
+# ---- 1. one act amended by a decree having the force of law, items "1." ----------------------
+
+RU_DECREE = """\
+О внесении изменений и дополнений в Указ Президента Республики Казахстан, имеющий силу закона, "О пчеловодстве"
+
+Закон Республики Казахстан от 3 марта 2001 года № 150-II
+
+      Внести в Указ Президента Республики Казахстан, имеющий силу закона, от 5 мая 1995 г. № 2200 "О пчеловодстве" (Ведомости Верховного Совета Республики Казахстан, 1995 г., № 9, ст.50; Закон Республики Казахстан от 2 июня 1998 г. "О внесении изменения в Указ Президента Республики Казахстан, имеющий силу закона, "О пчеловодстве", опубликованный в газетах "Егемен Казакстан" и "Казахстанская правда" 4 июня 1998 г.) следующие изменения и дополнения:
+      1. Заголовок изложить в следующей редакции:
+      "Закон Республики Казахстан О пчеловодстве".
+      2. Преамбулу исключить.
+      3. В статье 4 слова "настоящий Указ" заменить словами "настоящий Закон".
+      4. Статью 7 изложить в следующей редакции:
+      "Статья 7. Учет пасек
+      Пасеки подлежат учету.".
+"""
+
+# one line, as pages serve it, with the decree's title doubled by the page
+KK_DECREE = (
+    '|\n|\nҚазақстан Республикасы Президентінің "Қазақстан Республикасы Президентінің "Омарта туралы" 1995 жылғы '
+    '5 мамырдағы заң күші бар № 2200 Жарлығына (Қазақстан Республикасы Жоғарғы Кеңесінің Жаршысы, 1995 ж., № 9, '
+    '50-құжат; 1998 жылғы 4 маусымда "Егемен Қазақстан" газетінде жарияланған "Қазақстан Республикасының кейбір '
+    'заң актілеріне өзгерістер енгізу туралы" 1998 жылғы 2 маусымдағы Қазақстан Республикасының Заңы) мынадай '
+    'өзгерістер мен толықтырулар енгізілсін: 1. Тақырып мынадай редакцияда жазылсын: "Омарта туралы Қазақстан '
+    'Республикасының Заңы". 2. Кіріспе алып тасталсын. 3. 4, 6-баптарда "осы Жарлық", "осы Жарлықта" деген сөздер '
+    'тиісінше "осы Заң", "осы Заңда" деген сөздермен ауыстырылсын. 4. 7-бап мынадай редакцияда жазылсын: '
+    '"7-бап. Омарталарды есепке алу Омарталар есепке алынуға тиіс.".\n')
+
+
+def test_ru_decree_having_the_force_of_law_items_numbered_with_a_dot() -> None:
+    result = parse(RU_DECREE)
+    act, date = "law:o-pchelovodstve-1995-05-05", "1995-05-05"
+    assert rows(result) == [
+        ("new_wording", act, date, {"heading": True}, N, "Закон Республики Казахстан О пчеловодстве"),
+        ("delete", act, date, {"preamble": True}, N, N),
+        ("replace_words", act, date, {"article": "4"}, "настоящий Указ", "настоящий Закон"),
+        ("new_wording", act, date, {"article": "7"}, N, "Статья 7. Учет пасек\n      Пасеки подлежат учету."),
+    ]
+    assert result.unparsed == ()
+    assert [f.kind for f in result.frame] == ["title", "requisites", "act_header"]
+
+
+def test_kk_decree_on_one_line_with_a_doubled_title() -> None:
+    result = parse(KK_DECREE)
+    act, date = "law:omarta-turaly-1995-05-05", "1995-05-05"
+    assert rows(result) == [
+        ("new_wording", act, date, {"heading": True}, N, "Омарта туралы Қазақстан Республикасының Заңы"),
+        ("delete", act, date, {"preamble": True}, N, N),
+        ("replace_words", act, date, {"article": "4"}, "осы Жарлық", "осы Заң"),
+        ("replace_words", act, date, {"article": "4"}, "осы Жарлықта", "осы Заңда"),
+        ("replace_words", act, date, {"article": "6"}, "осы Жарлық", "осы Заң"),
+        ("replace_words", act, date, {"article": "6"}, "осы Жарлықта", "осы Заңда"),
+        ("new_wording", act, date, {"article": "7"}, N, "7-бап. Омарталарды есепке алу Омарталар есепке алынуға тиіс."),
+    ]
+    assert result.unparsed == ()
+
+
+def test_an_amending_lead_that_cannot_be_read_is_never_a_title() -> None:
+    # a quote and a parenthesis that never close: the whole line is one statement
+    text = ('О внесении изменений в Указ Президента Республики Казахстан, имеющий силу закона, "О пчеловодстве"\n\n'
+            'Внести в Указ Президента Республики Казахстан, имеющий силу закона, от 5 мая 1995 г. № 2200 "О пчеловодстве '
+            '(Ведомости Верховного Совета Республики Казахстан, 1995 г., № 9, ст.50 следующие изменения: 1. Преамбулу '
+            'исключить. 2. В статье 4 слова "настоящий Указ" заменить словами "настоящий Закон".\n')
+    result = parse(text)
+    assert result.amendments == ()
+    assert [(u.line, u.instruction) for u in result.unparsed] == [(3, True)]
+    assert result.not_understood == 1 and result.looks_like_bill
+
+
+def test_an_item_of_the_one_act_cut_short_is_an_instruction_not_understood() -> None:
+    text = RU_DECREE.replace('      4. Статью 7', '      4. В статье 1, пункте 3 статьи 5, пунктах 1, 5\n      5. Статью 7')
+    result = parse(text)
+    assert [(u.line, u.instruction) for u in result.unparsed] == [(10, True)]
+    assert [r[3] for r in rows(result)][-1] == {"article": "7"}
