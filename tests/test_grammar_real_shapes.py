@@ -102,3 +102,43 @@ def test_an_item_of_the_one_act_cut_short_is_an_instruction_not_understood() -> 
     result = parse(text)
     assert [(u.line, u.instruction) for u in result.unparsed] == [(10, True)]
     assert [r[3] for r in rows(result)][-1] == {"article": "7"}
+
+
+# ---- 2, 3. older Kazakh formulas; an annex of "the decree named above" -------------------------
+
+KK_OLD_FORMULAS = """\
+1. "Омарталарды есепке алу тәртібі туралы" Қазақстан Республикасы Президентінің 1997 жылғы 5 мамырдағы N 3500 Жарлығына мынадай өзгерістер мен толықтырулар енгізілсін:
+жоғарыда аталған Жарлықпен бекітілген Омарталарды есепке алу тәртібі туралы ережеде:
+1) 2-тармақтың б) тармақшасы алынып тасталсын;
+2) 4 және 6-тармақтардағы "омарта иесі" сөздері "омарташы" сөзімен алмастырылсын;
+3) 4-тармақтың үшінші абзацы:
+", сондай-ақ ара ұялары" сөздерімен толықтырылсын;
+4) 7-тармақ мына редакцияда жазылсын:
+"7. Есеп жыл сайын жүргізіледі.".
+"""
+
+
+def test_kk_old_formulas_under_the_regulation_of_the_decree_named_above() -> None:
+    result = parse(KK_OLD_FORMULAS)
+    act, date = "bylaw:omartalardy-esepke-alu-tartibi-turaly-1997-05-05", "1997-05-05"
+    assert rows(result) == [
+        ("delete", act, date, {"paragraph": "2", "subparagraph": "б"}, N, N),
+        ("replace_words", act, date, {"paragraph": "4"}, "омарта иесі", "омарташы"),
+        ("replace_words", act, date, {"paragraph": "6"}, "омарта иесі", "омарташы"),
+        ("insert_words", act, date, {"paragraph": "4", "indent": "3"}, N, ", сондай-ақ ара ұялары"),
+        ("new_wording", act, date, {"paragraph": "7"}, N, "7. Есеп жыл сайын жүргізіледі."),
+    ]
+    assert result.amendments[3].position == "end"
+    assert result.unparsed == ()
+    assert [f.kind for f in result.frame] == ["act_header", "annex_scope", "scope"]
+
+
+def test_kk_old_word_markers_after_and_before() -> None:
+    lines = ['1. 2001 жылғы 16 шілдедегі "Омарта туралы" Қазақстан Республикасының Заңына мынадай өзгеріс енгізілсін:',
+             '1) 3-баптағы "ара" сөзінен кейін ", балауыз" сөзімен толықтырылсын;',
+             '2) 4-баптағы "бал" сөзінің алдынан "табиғи" сөзімен толықтырылсын.']
+    result = parse("\n".join(lines) + "\n")
+    act, date = "law:omarta-turaly-2001-07-16", "2001-07-16"
+    assert rows(result) == [("insert_words", act, date, {"article": "3"}, "ара", ", балауыз"),
+                            ("insert_words", act, date, {"article": "4"}, "бал", "табиғи")]
+    assert [a.position for a in result.amendments] == ["after", "before"]

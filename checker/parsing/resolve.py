@@ -19,7 +19,8 @@ from checker.parsing.statements import LEVEL_ORDER, Clause, ParsedStatement, Ref
 
 TEXT_BEARING = ("new_wording", "supplement", "suspend")
 _NOTE_LEAD = re.compile(r"(?:ескертпесі|изпи|рцпи)\s*!$|^(?:сноска|ескерту)\s*\.?$")
-_THIS_ACT = re.compile(r"указанн\w* (?:приказ|постановлени|указ|решени)|көрсетілген (?:бұйрық|қаулы|жарлық|шешім)")
+_THIS_ACT = re.compile(r"(?:указанн|вышеуказанн|вышеназванн)\w* (?:приказ|постановлени|указ|решени)|"
+                       r"(?:көрсетілген|жоғарыда аталған) (?:бұйрық|қаулы|жарлық|шешім)")
 _ANNEX = re.compile(r"утвержденн|бекітілген|қағидалар|правил")
 _HEAD_NUM = re.compile(r"^(\s*\d+(?:-\d+)*)\.")
 _QUOTED = re.compile(r'"[^"]*"|«[^«»]*»')
