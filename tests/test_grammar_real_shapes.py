@@ -142,3 +142,59 @@ def test_kk_old_word_markers_after_and_before() -> None:
     assert rows(result) == [("insert_words", act, date, {"article": "3"}, "ара", ", балауыз"),
                             ("insert_words", act, date, {"article": "4"}, "бал", "табиғи")]
     assert [a.position for a in result.amendments] == ["after", "before"]
+
+
+# ---- 4. a part under a point, when the scope names the point ---------------------------------
+
+RU_POINT_PARTS = """\
+Сенат Парламента Республики Казахстан ПОСТАНОВЛЯЕТ:
+1. Внести в Регламент Сената Парламента Республики Казахстан, утвержденный постановлением Сената Парламента Республики Казахстан от 8 февраля 1996 года, следующие изменение и дополнение:
+в пункте 40:
+предложение второе части первой изложить в следующей редакции:
+"Заседание ведет Председатель.";
+дополнить частью третьей следующего содержания:
+"Порядок голосования определяется Сенатом.".
+"""
+
+KK_POINT_PARTS = """\
+Қазақстан Республикасы Парламентінің Сенаты ҚАУЛЫ ЕТЕДІ:
+1. Қазақстан Республикасы Парламенті Сенатының 1996 жылғы 8 ақпандағы қаулысымен бекітілген Қазақстан Республикасы Парламенті Сенатының Регламентіне мынадай өзгеріс пен толықтыру енгізілсін:
+40-тармақта:
+бірінші бөліктің екінші сөйлемі мынадай редакцияда жазылсын:
+"Отырысты Төраға жүргізеді.";
+мынадай мазмұндағы үшінші бөлікпен толықтырылсын:
+"Дауыс беру тәртібін Сенат айқындайды.".
+"""
+
+
+def test_ru_part_under_the_point_a_scope_names() -> None:
+    result = parse(RU_POINT_PARTS)
+    act = result.amendments[0].act
+    assert act.slug.startswith("bylaw:") and act.date == "1996-02-08"
+    assert [(r[0], (r[3], r[5])) for r in rows(result)] == [
+        ("new_wording", ({"paragraph": "40", "part": "1", "sentence": "2"}, "Заседание ведет Председатель.")),
+        ("supplement", ({"paragraph": "40", "part": "3"}, "Порядок голосования определяется Сенатом.")),
+    ]
+    assert result.unparsed == ()
+
+
+def test_kk_part_under_the_point_a_scope_names() -> None:
+    result = parse(KK_POINT_PARTS)
+    act = result.amendments[0].act
+    assert act.slug.startswith("bylaw:") and act.date == "1996-02-08"
+    assert [(r[0], r[3], r[5]) for r in rows(result)] == [
+        ("new_wording", {"paragraph": "40", "part": "1", "sentence": "2"}, "Отырысты Төраға жүргізеді."),
+        ("supplement", {"paragraph": "40", "part": "3"}, "Дауыс беру тәртібін Сенат айқындайды."),
+    ]
+    assert result.unparsed == ()
+
+
+def test_a_part_still_closes_a_scope_that_names_a_part() -> None:
+    lines = ["1. В Закон Республики Казахстан от 16 июля 2001 года «О пчеловодстве»:",
+             "в пункте 2 части первой статьи 5:", "слово «пасека» заменить словом «ферма»;",
+             "часть вторую исключить."]
+    result = parse("\n".join(lines) + "\n")
+    assert [(r[0], r[3]) for r in rows(result)] == [
+        ("replace_words", {"article": "5", "part": "1", "paragraph": "2"}),
+        ("delete", {"article": "5", "part": "2"}),
+    ]

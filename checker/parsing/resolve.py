@@ -271,7 +271,7 @@ class Resolver:
             s.item, s.sub, s.scopes, s.item_ref = st.parsed.item, 0, [_relative(ref, s.base)], None
         else:
             base = self._close_scopes(ref)
-            s.scopes.append(_relative(ref, base))
+            s.scopes.append(_under(ref, base))
         self._frame(st, "scope")
 
     def _on_instruction(self, st: Located) -> None:
@@ -296,7 +296,7 @@ class Resolver:
             else:
                 s.loose += 1
                 item_id = str(s.loose)
-        refs = [_relative(_merge_flags(r, p.throughout), base) for r in (p.targets or [Ref()])]
+        refs = [_under(_merge_flags(r, p.throughout), base) for r in (p.targets or [Ref()])]
         if p.item is not None:
             s.item_ref = refs[0] if p.targets else None
         if p.throughout and not p.targets:
@@ -340,6 +340,8 @@ class Resolver:
         """Pop the scopes that a line starting at `ref`'s level leaves; return the new base."""
         scopes = self.state.scopes
         top = ref.top_level()
+        if scopes and _part_of_point(ref, scopes[-1]):
+            return scopes[-1]
         if ref.levels:
             while len(scopes) > 1 and _deepest_level(scopes[-1]) >= top:
                 scopes.pop()
@@ -474,6 +476,21 @@ def _relative(ref: Ref, base: Ref) -> Ref:
     levels = {k: v for k, v in base.levels.items() if LEVEL_ORDER.index(k) < top}
     levels.update(ref.levels)
     return Ref(levels=levels, flags=base.flags | ref.flags)
+
+
+def _part_of_point(ref: Ref, scope: Ref) -> bool:
+    """"в пункте 157:" then "предложение второе части первой изложить …": under a scope that names
+    a point and no part, a part is the point's own (points of regulations and of some laws have
+    parts), not a part of the article above it."""
+    return ref.top_level() == _PART and "paragraph" in scope.levels and "part" not in scope.levels
+
+
+_PART = LEVEL_ORDER.index("part")
+
+
+def _under(ref: Ref, base: Ref) -> Ref:
+    """`ref` written under the scope `base` (see _relative and _part_of_point)."""
+    return _nest(ref, base) if _part_of_point(ref, base) else _relative(ref, base)
 
 
 def _nest(unit: Ref, ref: Ref) -> Ref:
