@@ -198,3 +198,47 @@ def test_a_part_still_closes_a_scope_that_names_a_part() -> None:
         ("replace_words", {"article": "5", "part": "1", "paragraph": "2"}),
         ("delete", {"article": "5", "part": "2"}),
     ]
+
+
+# ---- 5. "изложить в новой редакции"; the heading "of the said order" --------------------------
+
+RU_ORDER_HEADING = """\
+ПРИКАЗЫВАЮ:
+1. Внести в приказ Министра сельского хозяйства Республики Казахстан от 5 мая 2015 года № 100 "Об утверждении Правил учета пасек" (зарегистрирован в Реестре государственной регистрации нормативных правовых актов за № 11000) следующие изменения:
+заголовок указанного приказа изложить в новой редакции:
+"Об утверждении Правил учета пчелиных ферм";
+пункт 1 указанного приказа изложить в новой редакции:
+"1. Утвердить прилагаемые Правила учета пчелиных ферм.".
+"""
+
+KK_ORDER_HEADING = """\
+БҰЙЫРАМЫН:
+1. "Омарталарды есепке алу қағидаларын бекіту туралы" Қазақстан Республикасы Ауыл шаруашылығы министрінің 2015 жылғы 5 мамырдағы № 100 бұйрығына (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 11000 болып тіркелген) мынадай өзгерістер енгізілсін:
+көрсетілген бұйрықтың тақырыбы мынадай редакцияда жазылсын:
+"Ара фермаларын есепке алу қағидаларын бекіту туралы";
+көрсетілген бұйрықтың 1-тармағы мынадай жаңа редакцияда жазылсын:
+"1. Қоса беріліп отырған Ара фермаларын есепке алу қағидалары бекітілсін.".
+"""
+
+
+def test_ru_heading_of_the_said_order_in_a_new_wording() -> None:
+    result = parse(RU_ORDER_HEADING)
+    act, date = "bylaw:ob-utverzhdenii-pravil-ucheta-pasek-2015-05-05", "2015-05-05"
+    assert rows(result) == [
+        ("new_wording", act, date, {"heading": True}, N, "Об утверждении Правил учета пчелиных ферм"),
+        ("new_wording", act, date, {"paragraph": "1"}, N, "1. Утвердить прилагаемые Правила учета пчелиных ферм."),
+    ]
+    assert result.unparsed == ()
+    assert [f.kind for f in result.frame] == ["wrapper", "act_header"]
+
+
+def test_kk_heading_of_the_said_order_in_a_new_wording() -> None:
+    result = parse(KK_ORDER_HEADING)
+    act, date = "bylaw:omartalardy-esepke-alu-kagidalaryn-bekitu-turaly-2015-05-05", "2015-05-05"
+    assert rows(result) == [
+        ("new_wording", act, date, {"heading": True}, N, "Ара фермаларын есепке алу қағидаларын бекіту туралы"),
+        ("new_wording", act, date, {"paragraph": "1"}, N,
+         "1. Қоса беріліп отырған Ара фермаларын есепке алу қағидалары бекітілсін."),
+    ]
+    assert result.unparsed == ()
+    assert [f.kind for f in result.frame] == ["wrapper", "act_header"]
