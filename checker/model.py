@@ -170,7 +170,7 @@ class ParseWarning:
 
     line: int
     end_line: int
-    code: str  # stable id: unclosed-quote | transliterated
+    code: str  # stable id: unclosed-quote | transliterated | new-text-missing
     message: str
 
     def to_json(self) -> dict[str, Any]:

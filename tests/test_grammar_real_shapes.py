@@ -242,3 +242,80 @@ def test_kk_heading_of_the_said_order_in_a_new_wording() -> None:
     ]
     assert result.unparsed == ()
     assert [f.kind for f in result.frame] == ["wrapper", "act_header"]
+
+
+# ---- 6, 7, 9. the other language only; one quoted text for several units ---------------------
+
+RU_SEVERAL_UNITS = """\
+1. В Закон Республики Казахстан от 16 июля 2001 года «О пчеловодстве»:
+1) по всему тексту внесены изменения на казахском языке, текст на русском языке не изменяется;
+2) пункты 2, 3 и 4 статьи 5 изложить в следующей редакции:
+"2. Пасеки регистрируются.
+3. Регистрация бесплатна.
+4. Реестр ведет уполномоченный орган.";
+3) в статье 6:
+дополнить подпунктами 1-2) и 15-1) следующего содержания:
+«1-2) пасека – место содержания пчел;
+15-1) пчеловод – владелец пасеки;».
+"""
+
+KK_SEVERAL_UNITS = """\
+1. 2001 жылғы 16 шілдедегі «Омарта туралы» Қазақстан Республикасының Заңына:
+1) бүкіл мәтін бойынша орыс тіліндегі мәтінге өзгерістер енгізілді, мемлекеттік тілдегі мәтін өзгермейді;
+2) 5-баптың 2, 3 және 4-тармақтары мынадай редакцияда жазылсын:
+"2. Омарталар тіркеледі. 3. Тіркеу тегін. 4. Тізілімді уәкілетті орган жүргізеді.";
+3) 6-бап мынадай мазмұндағы 1-2) және 15-1) тармақшалармен толықтырылсын:
+"1-2) омарта – аралар ұсталатын орын;
+15-1) омарташы – омарта иесі;".
+"""
+
+
+def test_ru_language_only_and_one_text_cut_per_unit() -> None:
+    result = parse(RU_SEVERAL_UNITS)
+    act, date = "law:o-pchelovodstve-2001-07-16", "2001-07-16"
+    assert rows(result) == [
+        ("language_version_unchanged", act, date, {"throughout": True}, N, N),
+        ("new_wording", act, date, {"article": "5", "paragraph": "2"}, N, "2. Пасеки регистрируются."),
+        ("new_wording", act, date, {"article": "5", "paragraph": "3"}, N, "3. Регистрация бесплатна."),
+        ("new_wording", act, date, {"article": "5", "paragraph": "4"}, N, "4. Реестр ведет уполномоченный орган."),
+        ("supplement", act, date, {"article": "6", "subparagraph": "1-2"}, N, "1-2) пасека – место содержания пчел;"),
+        ("supplement", act, date, {"article": "6", "subparagraph": "15-1"}, N, "15-1) пчеловод – владелец пасеки;"),
+    ]
+    assert [a.new_pos for a in result.amendments[1:4]] == [(4, 1), (5, 0), (6, 0)]
+    assert result.unparsed == () and result.warnings == ()
+
+
+def test_kk_language_only_and_one_text_cut_per_unit() -> None:
+    result = parse(KK_SEVERAL_UNITS)
+    act, date = "law:omarta-turaly-2001-07-16", "2001-07-16"
+    assert rows(result) == [
+        ("language_version_unchanged", act, date, {"throughout": True}, N, N),
+        ("new_wording", act, date, {"article": "5", "paragraph": "2"}, N, "2. Омарталар тіркеледі."),
+        ("new_wording", act, date, {"article": "5", "paragraph": "3"}, N, "3. Тіркеу тегін."),
+        ("new_wording", act, date, {"article": "5", "paragraph": "4"}, N, "4. Тізілімді уәкілетті орган жүргізеді."),
+        ("supplement", act, date, {"article": "6", "subparagraph": "1-2"}, N, "1-2) омарта – аралар ұсталатын орын;"),
+        ("supplement", act, date, {"article": "6", "subparagraph": "15-1"}, N, "15-1) омарташы – омарта иесі;"),
+    ]
+    assert result.unparsed == () and result.warnings == ()
+
+
+def test_a_unit_the_quoted_text_does_not_hold_gets_no_text_and_a_warning() -> None:
+    text = RU_SEVERAL_UNITS.replace("«1-2) пасека – место содержания пчел;\n15-1) пчеловод – владелец пасеки;».",
+                                    "«1-2) пасека – место содержания пчел;».")
+    result = parse(text)
+    assert [(r[3], r[5]) for r in rows(result)][-2:] == [
+        ({"article": "6", "subparagraph": "1-2"}, "1-2) пасека – место содержания пчел;"),
+        ({"article": "6", "subparagraph": "15-1"}, N),
+    ]
+    assert [(w.code, w.line) for w in result.warnings] == [("new-text-missing", 8)]
+
+
+def test_texts_that_do_not_open_with_the_units_label_go_to_every_unit() -> None:
+    lines = ["1. В Закон Республики Казахстан от 16 июля 2001 года «О пчеловодстве»:",
+             "абзацы второй и третий пункта 2 статьи 5 изложить в следующей редакции:",
+             "«пасека – место содержания пчел;».", ]
+    result = parse("\n".join(lines) + "\n")
+    assert [(r[3], r[5]) for r in rows(result)] == [
+        ({"article": "5", "paragraph": "2", "indent": "2"}, "пасека – место содержания пчел;"),
+        ({"article": "5", "paragraph": "2", "indent": "3"}, "пасека – место содержания пчел;"),
+    ]

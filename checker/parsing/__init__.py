@@ -97,7 +97,8 @@ def parse_document(doc: Document) -> ParseResult:
         resolver.feed(_locate(statement, parsed, text, original, quoted_source, mapper, positions))
     resolver.finish()
     title = " ".join(resolver.title_parts) or None
-    warnings = tuple(notes) + tuple(_unclosed_warning(start, end, text, positions) for start, end in scan.recovered)
+    warnings = tuple(notes) + tuple(_unclosed_warning(start, end, text, positions) for start, end in scan.recovered) \
+        + tuple(resolver.warnings)
     return ParseResult(path=doc.path, language=resolver.language, title=title,
                        amendments=tuple(resolver.amendments), unparsed=tuple(resolver.unparsed),
                        frame=tuple(resolver.frame), lines=doc.lines, warnings=warnings)

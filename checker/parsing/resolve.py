@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from checker.model import UNKNOWN_ACT, Act, Amendment, FrameLine, Target, Unparsed
+from checker.model import UNKNOWN_ACT, Act, Amendment, FrameLine, ParseWarning, Target, Unparsed
 from checker.parsing import frame
 from checker.parsing.acts import derived_slug, extract_date, names_an_act, recognize_act
 from checker.parsing.header import header_statement
@@ -78,6 +78,7 @@ class Resolver:
         self.amendments: list[Amendment] = []
         self.unparsed: list[Unparsed] = []
         self.frame: list[FrameLine] = []
+        self.warnings: list[ParseWarning] = []
         self.title_parts: list[str] = []
         self.language = "kk"
         self._pending: _Pending | None = None
@@ -368,8 +369,17 @@ class Resolver:
             self._unparsed(st, "the instruction announces new text (':') but no quoted text follows")
             return
         texts = pending.texts
+        split = None
         if len(texts) == len(pending.targets) and len(texts) > 1:
             pairs = list(zip(pending.targets, texts, pending.positions))
+        elif len(pending.targets) > 1 and (split := _split_by_units(texts, pending.positions, pending.targets)):
+            pairs = [(t, text, pos) for t, (text, pos) in zip(pending.targets, split)]
+            missing = [t.label() for t, (text, _) in zip(pending.targets, split) if text is None]
+            if missing:
+                self.warnings.append(ParseWarning(
+                    line=st.line, end_line=pending.end_line, code="new-text-missing",
+                    message=f"the quoted new text holds no {'; '.join(missing)}: "
+                            f"{'that unit has' if len(missing) == 1 else 'those units have'} no new text"))
         else:
             joined = "\n".join(texts)
             pairs = [(t, joined, pending.positions[0]) for t in pending.targets]
@@ -445,6 +455,80 @@ def _looks_targeted(masked: str) -> bool:
 
 
 _AMENDS = re.compile(r"(?<!\w)внести(?!\w)")  # "Статья 1. Внести в статью 5 Закона … изменение, …"
+
+
+_LABEL_LEVELS = ("article", "part", "paragraph", "subparagraph")
+
+
+def _unit_label(target: Target) -> tuple[str, str] | None:
+    """(level, number) of the deepest numbered level a target names, when its wording starts with it."""
+    if target.heading or target.note or target.toc or target.preamble or target.indent or target.sentence:
+        return None
+    for level in reversed(_LABEL_LEVELS):
+        value = getattr(target, level)
+        if value:
+            return level, value
+    return None
+
+
+def _label_pattern(level: str, number: str) -> re.Pattern[str]:
+    n = re.escape(number)
+    if level == "article":
+        body = rf"(?:статья\s+{n}\s*\.|{n}\s*-\s*бап\s*\.)"
+    elif level == "subparagraph":
+        body = rf"{n}\)"
+    else:  # a point "2." or an item "2)"; printed parts "2."
+        body = rf"{n}[.)]"
+    # at a line start, or after "; " / ". " in a text served on one line
+    return re.compile(rf"(?:^|\n|(?<=[;.])[ ])[ \t]*[\"«]?[ \t]*({body})(?=\s)", re.IGNORECASE)
+
+
+def _split_by_units(texts: list[str], positions: list[tuple[int, int]],
+                    targets: list[Target]) -> list[tuple[str | None, tuple[int, int]]] | None:
+    """The quoted new text of several units ("пункты 2, 3 и 4 … изложить …: "2. …\n3. …\n4. …"",
+    "дополнить подпунктами 1-2) и 15-1) …") cut at each unit's own label, one piece per target.
+
+    None when the targets are not numbered units of one level or the text does not open with the
+    first one's label (then every target takes the whole text, as before). A unit whose label is
+    not found gets no text (None): an excerpt cut short, or a unit the text forgot.
+    """
+    labels = [_unit_label(t) for t in targets]
+    if any(label is None for label in labels) or len({level for level, _ in labels}) != 1:
+        return None
+    joined = "\n".join(texts)
+    first = _label_pattern(*labels[0]).match(joined)
+    if first is None:
+        return None
+    starts: list[int | None] = [0]
+    pos = first.end()
+    for label in labels[1:]:
+        found = _label_pattern(*label).search(joined, pos)
+        starts.append(found.start(1) if found else None)
+        if found:
+            pos = found.end()
+    found_at = [s for s in starts if s is not None]
+    offsets = [0]
+    for text in texts[:-1]:
+        offsets.append(offsets[-1] + len(text) + 1)
+    out: list[tuple[str | None, tuple[int, int]]] = []
+    for start in starts:
+        if start is None:
+            out.append((None, positions[0]))
+            continue
+        end = next((s for s in found_at if s > start), len(joined))
+        out.append((joined[start:end].rstrip(), _position_in(start, texts, offsets, positions)))
+    return out
+
+
+def _position_in(at: int, texts: list[str], offsets: list[int], positions: list[tuple[int, int]]) -> tuple[int, int]:
+    """(line, column) of offset `at` of the joined quoted texts."""
+    k = max(i for i, off in enumerate(offsets) if off <= at)
+    inner = at - offsets[k]
+    line, col = positions[k]
+    breaks = texts[k].count("\n", 0, inner)
+    if breaks == 0:
+        return line, col + inner
+    return line + breaks, inner - texts[k].rfind("\n", 0, inner) - 1
 
 
 def _suffix(base: str, n: int) -> str:

@@ -25,6 +25,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ru": "кавычка, открытая в строке {line}, не закрыта; текст взят до строки {end}",
         "en": "the quotation opened on line {line} is never closed; its text is taken up to line {end}",
     },
+    "warn_new-text-missing": {
+        "kk": "{line}-жолдағы нұсқаудың тырнақшадағы жаңа мәтінінде кейбір бірліктердің мәтіні жоқ",
+        "ru": "в новом тексте в кавычках инструкции в строке {line} нет текста некоторых единиц",
+        "en": "the quoted new text of the instruction on line {line} holds no text for some of its units",
+    },
     "warn_transliterated": {
         "kk": "латын әліпбиіндегі қазақ мәтіні кириллицаға транслитерация арқылы оқылды; жолдар мен бағандар жобаның өзінікі",
         "ru": "казахский текст латиницей прочитан через транслитерацию в кириллицу; строки и столбцы — самого проекта",
