@@ -366,3 +366,47 @@ def test_kk_note_of_an_article() -> None:
         ("replace_words", act, date, {"article": "7", "note": True}, "омарта", "ферма"),
     ]
     assert result.unparsed == ()
+
+
+# ---- a lead with its one change, before any article of the bill -------------------------------
+
+RU_ONE_CHANGE = """\
+О внесении изменения в Лесной кодекс Республики Казахстан
+
+Внести в абзац первый пункта 2 статьи 29 Лесного кодекса Республики Казахстан от 2 июля 2003 года (Ведомости Парламента Республики Казахстан, 2003 г., № 16, ст. 140) изменение, заменив слова «десяти дней» словами «семи дней».
+"""
+
+KK_ONE_CHANGE = """\
+Қазақстан Республикасының Орман кодексіне өзгеріс енгізу туралы
+
+2003 жылғы 2 шілдедегі Қазақстан Республикасы Орман кодексінің (Қазақстан Республикасы Парламентінің Жаршысы, 2003 ж., № 16, 140-құжат) 29-бабы 2-тармағының бірінші абзацындағы "он күн" деген сөздер "жеті күн" деген сөздермен ауыстырылсын.
+"""
+
+
+def test_ru_lead_with_its_one_change_before_any_article() -> None:
+    result = parse(RU_ONE_CHANGE)
+    assert rows(result) == [("replace_words", "forest-code", "2003-07-02",
+                             {"article": "29", "paragraph": "2", "indent": "1"}, "десяти дней", "семи дней")]
+    assert result.unparsed == ()
+
+
+def test_kk_lead_with_its_one_change_before_any_article() -> None:
+    result = parse(KK_ONE_CHANGE)
+    assert rows(result) == [("replace_words", "forest-code", "2003-07-02",
+                             {"article": "29", "paragraph": "2", "indent": "1"}, "он күн", "жеті күн")]
+    assert result.unparsed == ()
+
+
+def test_a_formula_before_any_article_that_cannot_be_read_is_not_preamble() -> None:
+    text = KK_ONE_CHANGE.replace("29-бабы 2-тармағының бірінші абзацындағы", "бір жеріндегі")
+    result = parse(text)
+    assert result.amendments == ()
+    assert [(u.line, u.instruction) for u in result.unparsed] == [(3, True)]
+
+
+def test_a_foreign_code_lead_with_its_change_names_the_code_not_the_old_words() -> None:
+    text = ("Внести в абзац первый пункта 2 статьи 29 Лесного кодекса Российской Федерации изменение, "
+            "заменив слова «десяти дней» словами «семи дней».\n")
+    result = parse(text)
+    assert [(a.operation, a.act.slug.startswith("code:"), "dnei" in a.act.slug) for a in result.amendments] == [
+        ("replace_words", True, False)]

@@ -124,6 +124,7 @@ _KIND_WORDS = (
 )
 _KIND_RES = tuple((kind, re.compile(words)) for kind, words in _KIND_WORDS)
 _QUOTED = re.compile(r'"([^"]{3,200})"|«([^«»]{3,200})»')
+_CHANGE = re.compile(r"(?:,\s*)?(?<![\w-])(?:заменив|исключив|дополнив)(?![\w-])")
 _HUGGED = re.compile(r'"([^"\s][^"]{1,198}[^"\s])"|«([^«»\s][^«»]{1,198}[^«»\s])»')
 _BOILERPLATE = re.compile(
     r"\b(?:в|во|қазақстан|республикасының|республикасы|республики|казахстан|казахской|сср|от|года|"
@@ -161,6 +162,7 @@ def names_an_act(header: str) -> bool:
 def derived_slug(header: str, date: str | None) -> str:
     """A stable slug for an act outside the registry: kind, name (ASCII), date."""
     text = re.sub(r"\([^()]*\)", " ", header)
+    text = _CHANGE.split(text, maxsplit=1)[0]  # "… кодекса … изменение, заменив слова «…»": not the name
     kk_date, ru_date, _, _ = _date_patterns()
     text = ru_date.sub(" ", kk_date.sub(" ", text))  # the date is in the slug once, at its end
     kind = act_kind(text)

@@ -182,11 +182,7 @@ class Resolver:
                 self._frame(st, "annex_scope")
                 return
         kind = frame.classify_free_line(text)
-        if not s.started and kind in (None, "title") and frame.matches("amend_lead", text):
-            # "Внести в Указ … (Ведомости …) следующие изменения: 1. …" read as one line (a quote
-            # or a parenthesis that never closes swallowed the rest): never a title, never silent
-            s.started = True
-            self._unparsed(replace(st, formula=True), "an amending lead whose act and changes cannot be read")
+        if self._lead_before_the_bill(st, text, kind):
             return
         if kind is not None:
             if kind == "title" and not s.started:
@@ -201,6 +197,22 @@ class Resolver:
                 self._frame(st, "preamble")
             return
         self._unparsed(st, "not an amendment instruction")
+
+    def _lead_before_the_bill(self, st: Located, text: str, kind: str | None) -> bool:
+        """A line before any article or act that amends: never a title or preamble, never silent.
+
+        "Внести в абзац первый пункта 2 статьи 29 … Кодекса … изменение, заменив …" / "… Орман
+        кодексінің 29-бабы … ауыстырылсын." hold the act and its one change; any other (a quote
+        or a parenthesis that never closes swallowed "… следующие изменения: 1. …") is an
+        instruction not understood. False when the line is no such lead."""
+        if self.state.started or kind not in (None, "title") or not (
+                frame.matches("amend_lead", text) or (st.formula and _has_formula(st.masked))):
+            return False
+        if self._header_with_its_change(st):
+            return True
+        self.state.started = True
+        self._unparsed(replace(st, formula=True), "an amending lead whose act and changes cannot be read")
+        return True
 
     def _act_header(self, st: Located, text: str) -> bool:
         """Open the act an unnumbered header names ("В Закон … «О …»:"); False when it is none."""
@@ -254,6 +266,8 @@ class Resolver:
             self._frame(st, "annex_scope")
             return
         kind = frame.classify_free_line(st.lower)
+        if self._lead_before_the_bill(st, text, kind):
+            return
         if kind is not None or not self.state.started or self.state.in_entry_into_force:
             self._frame(st, kind or ("entry_into_force" if self.state.in_entry_into_force else "preamble"))
             return
@@ -446,6 +460,12 @@ class Resolver:
             return
         self.unparsed.append(Unparsed(line=st.line, end_line=st.end_line, text=st.original.strip(), reason=reason,
                                       instruction=st.formula))
+
+
+def _has_formula(masked: str) -> bool:
+    from checker.parsing import looks_like_instruction  # the package imports this module
+
+    return looks_like_instruction(masked)
 
 
 def _looks_targeted(masked: str) -> bool:
