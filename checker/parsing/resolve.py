@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from checker.model import UNKNOWN_ACT, Act, Amendment, FrameLine, ParseWarning, Target, Unparsed
 from checker.parsing import frame
 from checker.parsing.acts import derived_slug, extract_date, names_an_act, recognize_act
+from checker.parsing.formula import looks_like_instruction, looks_targeted
 from checker.parsing.header import header_statement
 from checker.parsing.statements import LEVEL_ORDER, Clause, ParsedStatement, Ref, parse_statement
 
@@ -140,7 +141,7 @@ class Resolver:
                     return
                 self._on_instruction(replace(st, parsed=reparsed))
                 return
-            if reparsed.kind == "error" and _looks_targeted(_HEAD_NUM.sub(" ", st.masked, count=1)):
+            if reparsed.kind == "error" and looks_targeted(_HEAD_NUM.sub(" ", st.masked, count=1)):
                 # "3. В статье 1, пункте 3 статьи 5 …" cut or garbled: an item of the act not read
                 self._unparsed(replace(st, formula=True), reparsed.error or "not understood")
                 return
@@ -206,7 +207,7 @@ class Resolver:
         or a parenthesis that never closes swallowed "… следующие изменения: 1. …") is an
         instruction not understood. False when the line is no such lead."""
         if self.state.started or kind not in (None, "title") or not (
-                frame.matches("amend_lead", text) or (st.formula and _has_formula(st.masked))):
+                frame.matches("amend_lead", text) or (st.formula and looks_like_instruction(st.masked))):
             return False
         if self._header_with_its_change(st):
             return True
@@ -460,18 +461,6 @@ class Resolver:
             return
         self.unparsed.append(Unparsed(line=st.line, end_line=st.end_line, text=st.original.strip(), reason=reason,
                                       instruction=st.formula))
-
-
-def _has_formula(masked: str) -> bool:
-    from checker.parsing import looks_like_instruction  # the package imports this module
-
-    return looks_like_instruction(masked)
-
-
-def _looks_targeted(masked: str) -> bool:
-    from checker.parsing import looks_targeted  # the package imports this module
-
-    return looks_targeted(masked)
 
 
 _AMENDS = re.compile(r"(?<!\w)внести(?!\w)")  # "Статья 1. Внести в статью 5 Закона … изменение, …"
