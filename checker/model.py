@@ -62,10 +62,11 @@ class Target:
     throughout: bool = False
     note: bool = False
     chapter: str | None = None
+    preamble: bool = False  # the act's preamble ("преамбулу исключить", "кіріспе алып тасталсын")
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {level: getattr(self, level) for level in TARGET_LEVELS}
-        for flag in ("heading", "toc", "throughout", "note"):
+        for flag in ("heading", "toc", "throughout", "note", "preamble"):
             if getattr(self, flag):
                 data[flag] = True
         if self.chapter is not None:
@@ -81,6 +82,8 @@ class Target:
             bits.append("heading")
         if self.note:
             bits.append("note")
+        if self.preamble:
+            bits.append("preamble")
         if self.toc:
             bits.insert(0, "table of contents")
         if self.throughout:
@@ -167,7 +170,7 @@ class ParseWarning:
 
     line: int
     end_line: int
-    code: str  # stable id: unclosed-quote | transliterated
+    code: str  # stable id: unclosed-quote | transliterated | new-text-missing
     message: str
 
     def to_json(self) -> dict[str, Any]:

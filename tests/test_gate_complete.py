@@ -141,3 +141,19 @@ def test_a_bill_with_an_unknown_formula_fails_the_gate(repo: Path) -> None:
     result = invoke("check", *RULES, "draft.txt", "--lang", "en")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == "check incomplete: 1 instruction not understood"
+
+
+UNREAD_LEAD = (
+    'О внесении изменений в Указ Президента Республики Казахстан, имеющий силу закона, "О пчеловодстве"\n\n'
+    'Внести в Указ Президента Республики Казахстан, имеющий силу закона, от 5 мая 1995 г. № 2200 "О пчеловодстве '
+    '(Ведомости Верховного Совета Республики Казахстан, 1995 г., № 9, ст.50 следующие изменения: 1. Преамбулу '
+    'исключить. 2. В статье 4 слова "настоящий Указ" заменить словами "настоящий Закон".\n')
+
+
+def test_an_amending_lead_swallowed_by_an_open_quote_fails_the_gate(repo: Path) -> None:
+    """The lead and its items read as one line (a quote and a parenthesis never close): before,
+    it was a title and the run passed clean with no amendment at all."""
+    write(repo / "draft.txt", UNREAD_LEAD)
+    result = invoke("check", *RULES, "draft.txt", "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == "check incomplete: 1 instruction not understood"

@@ -65,6 +65,8 @@ def apply_amendment(act: ActText, a: Amendment, ledger: Ledger) -> Applied:
         return result.fail("tech-operation-unsupported", operation=op)
     if t.toc:
         return _toc(act, a, result)
+    if t.preamble:  # the structure of an act in force has no preamble unit
+        return result.fail("tech-target-missing", unit="preamble")
     if op == "supplement":
         return supplement(act, a, result, ledger)
     if op in WORD_OPS and t.throughout:

@@ -26,13 +26,13 @@ DELETED = {"ru": "Исключить.", "kk": "Алып тасталсын.", "e
 _NAMES = {
     "ru": {"article": "статья {}", "part": "часть {}", "paragraph": "пункт {}", "subparagraph": "подпункт {})",
            "indent": "абзац {}", "sentence": "предложение {}", "heading": "заголовок", "note": "примечание",
-           "toc": "оглавление", "throughout": "по всему тексту"},
+           "toc": "оглавление", "preamble": "преамбула", "throughout": "по всему тексту"},
     "kk": {"article": "{}-бап", "part": "{}-бөлік", "paragraph": "{}-тармақ", "subparagraph": "{}) тармақша",
            "indent": "{}-абзац", "sentence": "{}-сөйлем", "heading": "тақырыбы", "note": "ескертпе",
-           "toc": "мазмұны", "throughout": "бүкіл мәтін бойынша"},
+           "toc": "мазмұны", "preamble": "кіріспе", "throughout": "бүкіл мәтін бойынша"},
     "en": {"article": "art. {}", "part": "part {}", "paragraph": "para. {}", "subparagraph": "subpara. {}",
            "indent": "indent {}", "sentence": "sentence {}", "heading": "heading", "note": "note",
-           "toc": "table of contents", "throughout": "throughout the text"},
+           "toc": "table of contents", "preamble": "preamble", "throughout": "throughout the text"},
 }
 _TOKENS = re.compile(r"\S+\s*|\s+")
 
@@ -65,7 +65,7 @@ def unit_name(target: Target, lang: str) -> str:
     names = _NAMES.get(lang, _NAMES["en"])
     bits = [names[level].format(getattr(target, level))
             for level in ("article", "part", "paragraph", "subparagraph") if getattr(target, level)]
-    bits += [names[flag] for flag in ("note", "heading", "toc", "throughout") if getattr(target, flag)]
+    bits += [names[flag] for flag in ("note", "heading", "preamble", "toc", "throughout") if getattr(target, flag)]
     return ", ".join(bits)
 
 

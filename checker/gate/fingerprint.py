@@ -38,7 +38,7 @@ def fold_text(text: str | None) -> str:
 def _target_key(amendment: Amendment) -> str:
     target = amendment.target
     parts = [f"{level}={getattr(target, level) or ''}" for level in TARGET_LEVELS]
-    flags = [flag for flag in ("heading", "toc", "throughout", "note") if getattr(target, flag)]
+    flags = [flag for flag in ("heading", "toc", "throughout", "note", "preamble") if getattr(target, flag)]
     return ";".join(parts + flags + ([f"chapter={target.chapter}"] if target.chapter else []))
 
 

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import bisect
-import re
-from functools import cache
 
-from checker import recache
 from checker.budgets import DRAFT_MAX_STATEMENTS
 from checker.errors import InputError
 from checker.language import unsupported_script
@@ -14,15 +11,15 @@ from checker.morph import detect_language
 from checker.model import Document, ParseResult, ParseWarning, SourceLine
 from checker.normalize import lower_same_length, normalize
 from checker.translit import latin_kazakh_variant, to_cyrillic
+from checker.parsing.formula import looks_like_instruction, looks_targeted
 from checker.parsing.quotes import scan_quotes
 from checker.parsing.recover import recovery_end
 from checker.parsing.resolve import Located, Resolver
 from checker.parsing.segment import Statement, split_statements
 from checker.parsing.statements import ParsedStatement
-from checker.parsing.vocabulary import load_vocabulary
 from checker.parsing.wrap import parsed_statements
 
-__all__ = ["parse_document", "parse_text"]
+__all__ = ["looks_like_instruction", "looks_targeted", "parse_document", "parse_text"]
 
 
 class _Positions:
@@ -97,7 +94,8 @@ def parse_document(doc: Document) -> ParseResult:
         resolver.feed(_locate(statement, parsed, text, original, quoted_source, mapper, positions))
     resolver.finish()
     title = " ".join(resolver.title_parts) or None
-    warnings = tuple(notes) + tuple(_unclosed_warning(start, end, text, positions) for start, end in scan.recovered)
+    warnings = tuple(notes) + tuple(_unclosed_warning(start, end, text, positions) for start, end in scan.recovered) \
+        + tuple(resolver.warnings)
     return ParseResult(path=doc.path, language=resolver.language, title=title,
                        amendments=tuple(resolver.amendments), unparsed=tuple(resolver.unparsed),
                        frame=tuple(resolver.frame), lines=doc.lines, warnings=warnings)
@@ -110,32 +108,6 @@ def _unclosed_warning(start: int, end: int, text: str, positions: _Positions) ->
     where = "the end of the text" if end >= len(text) else f"line {end_line} (the next instruction follows)"
     return ParseWarning(line=line, end_line=end_line, code="unclosed-quote",
                         message=f"the quotation opened on line {line} is never closed; its text is taken up to {where}")
-
-
-@cache
-def _formula() -> re.Pattern[str]:
-    return recache.compile(load_vocabulary().formula_regex())
-
-
-def looks_like_instruction(masked: str) -> bool:
-    """True when a statement (quotes masked) holds an operation formula of either language."""
-    return _formula().search(masked) is not None
-
-
-@cache
-def _targeted() -> re.Pattern[str]:
-    vocab = load_vocabulary()
-    kk = vocab.kk_unit_regex(exclude_shared=False)
-    return re.compile(rf"^\s*(?:\d+(?:-\d+)?\)\s+)?(?:(?:в|во)\s+)?(?:{vocab.ru_unit_regex()}\s+\d|\d+(?:-\d+)?{kk})",
-                      re.IGNORECASE)
-
-
-def looks_targeted(masked: str) -> bool:
-    """A line, numbered or not, that opens with a target ("2) статью 501 …", "подпункты 1) и 3)
-    части шестой …", "2) 501-бапты …"): where the grammar then wanted an operation, the line is
-    an instruction whose formula is unknown, not a heading or an item of a list in force ("1)
-    охрана прав осужденных;")."""
-    return _targeted().match(masked) is not None
 
 
 def _holds(stray: list[int], statement: Statement) -> bool:

@@ -116,12 +116,16 @@ _KIND_WORDS = (
     ("constitutional-law", r"конституциялық заң|конституционн\w* закон"),
     ("constitution", r"конституциясы|конституци[яюией]\b"),
     ("code", r"кодекс"),
+    # a decree having the force of law ("заң күші бар Жарлығы", "Указ, имеющий силу закона")
+    ("law", r"заң күші бар|имеющ\w* силу закона"),
     ("bylaw", r"қаулы|бұйрығ|бұйрық|жарлығ|өкім|қағидалар|ереже|нұсқаулы|постановлени|приказ|указ\w*\b|"
               r"распоряжени|правил|инструкци|положени[еия]\b|решени\w* маслихат|мәслихат\w* шешім"),
     ("law", r"заң(?!нама)|закон(?!одат)"),
 )
 _KIND_RES = tuple((kind, re.compile(words)) for kind, words in _KIND_WORDS)
 _QUOTED = re.compile(r'"([^"]{3,200})"|«([^«»]{3,200})»')
+_CHANGE = re.compile(r"(?:,\s*)?(?<![\w-])(?:заменив|исключив|дополнив)(?![\w-])")
+_HUGGED = re.compile(r'"([^"\s][^"]{1,198}[^"\s])"|«([^«»\s][^«»]{1,198}[^«»\s])»')
 _BOILERPLATE = re.compile(
     r"\b(?:в|во|қазақстан|республикасының|республикасы|республики|казахстан|казахской|сср|от|года|"
     r"жылғы|г\.|№|n|заңына|заңы|заң|закон|закона|кодексіне|кодекс|следующие|изменения|дополнения|"
@@ -158,10 +162,13 @@ def names_an_act(header: str) -> bool:
 def derived_slug(header: str, date: str | None) -> str:
     """A stable slug for an act outside the registry: kind, name (ASCII), date."""
     text = re.sub(r"\([^()]*\)", " ", header)
+    text = _CHANGE.split(text, maxsplit=1)[0]  # "… кодекса … изменение, заменив слова «…»": not the name
     kk_date, ru_date, _, _ = _date_patterns()
     text = ru_date.sub(" ", kk_date.sub(" ", text))  # the date is in the slug once, at its end
     kind = act_kind(text)
-    quoted = _QUOTED.search(text)
+    # a title quoted inside a doubled one ('"Қазақстан … Президентінің "Омарта туралы" …') is the
+    # name: a quoted text that starts or ends with a space is the outer title's opening only
+    quoted = _HUGGED.search(text) or _QUOTED.search(text)
     name = (quoted.group(1) or quoted.group(2)) if quoted else _BOILERPLATE.sub(" ", re.sub(r"[\d.:]+", " ", text))
     ascii_name = re.sub(r"[^a-z0-9]+", "-", name.lower().translate(_TRANSLIT)).strip("-")
     ascii_name = "-".join(ascii_name.split("-")[:8])[:60].strip("-") or "act"

@@ -21,6 +21,7 @@ from checker.parsing.vocabulary import load_vocabulary
 MAX_CHAIN_WORDS = 16  # "абзац первый пункта 2 статьи 296 части второй …": a chain is short
 _RU_LEAD = re.compile(r"\s*(?:статья\s+\d+(?:-\d+)*\s*\.\s*)?(?:\d+(?:-\d+)*\s*\.\s*)?(?:внести\s+)?(?:в|во)\s+")
 _WORD = re.compile(r"\S+")
+_PAREN = re.compile(r"⦅\d+⦆")
 
 
 @cache
@@ -33,7 +34,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # cheap tests first: a header names a unit only if a unit word opens (ru) or ends (kk) it
     shared = "|".join(vocab.shared_unit_forms())
     ru_unit = re.compile(rf"(?:{vocab.ru_unit_regex()}{'|' + shared if shared else ''})(?![\w-])")
-    kk_unit = re.compile(r"[^⟦⦅]{0,80}?" + vocab.kk_unit_regex(exclude_shared=False))
+    kk_unit = re.compile(r"(?:[^⟦⦅]|⦅\d+⦆){0,80}?" + vocab.kk_unit_regex(exclude_shared=False))
     return ru_change, re.compile(r"(?<![\w-])" + kk_act + r"(?![\w-])"), ru_unit, kk_unit
 
 
@@ -70,7 +71,8 @@ def _kazakh(masked: str) -> ParsedStatement | None:
         pass
     if last is None or not _patterns()[3].match(masked, last.end()):
         return None
-    return _with_target(parse_statement(masked[last.end():]))
+    # "… Орман кодексінің (Жаршысы …) 29-бабы …": the gazette list between the act and its unit
+    return _with_target(parse_statement(_PAREN.sub(" ", masked[last.end():])))
 
 
 def _with_target(parsed: ParsedStatement) -> ParsedStatement | None:

@@ -190,13 +190,35 @@ class _Reread:
                 pending.extend(reversed(self._give_up(quote.pos, quote.inside, cut)))
 
     def _give_up(self, pos: int, inside: list[_Quote] | None, cut: _Quote | None) -> list[_Quote]:
-        self.stray.append(pos)
         end = self.recover(self.text, pos) if self.recover is not None else None
+        shared = _shared_close(self.text, pos, inside)
+        if shared is not None and (end is None or end >= shared.end):
+            # '"О внесении … в Указ …, "О выборах …", опубликованный …': the title quoted inside
+            # a title ends both, and straight quotes write the two closing marks as one
+            self.spans.append((pos, shared.end))
+            return [*(inside or ())[1:], *([cut] if cut is not None else [])]
+        self.stray.append(pos)
         if end is not None and end > pos + 1:
             self.spans.append((pos, end))
             self.recovered.append((pos, end))
             self.after = max(self.after, end)
         return [*(inside or ()), *([cut] if cut is not None else [])]
+
+
+def _shared_close(text: str, pos: int, inside: list[_Quote] | None) -> _Quote | None:
+    """The quote whose closing mark also closes the straight quote opened at `pos`, if any.
+
+    A straight quote opened mid-line that never closes, whose first quote closed inside it is
+    straight, on the same line, and ends it ('"… Указ …, "О выборах …", …' / '"… Президентінің
+    "… туралы" 1995 …'): nested straight quotes lose one of their two closing marks ('""' → '"').
+    A quote opened after ':' (new text cut short) never shares a mark: it runs on.
+    """
+    if not inside or text[pos] != '"' or not _opens_inline(text, pos):
+        return None
+    first = inside[0]
+    if first.char != '"' or text.find("\n", pos, first.end) != -1:
+        return None
+    return first
 
 
 def _first_cut(quote: _Quote) -> _Quote | None:

@@ -11,17 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from checker.model import UNKNOWN_ACT, Act, Amendment, FrameLine, Target, Unparsed
+from checker.model import UNKNOWN_ACT, Act, Amendment, FrameLine, ParseWarning, Target, Unparsed
 from checker.parsing import frame
 from checker.parsing.acts import derived_slug, extract_date, names_an_act, recognize_act
+from checker.parsing.formula import looks_like_instruction, looks_targeted
 from checker.parsing.header import header_statement
 from checker.parsing.statements import LEVEL_ORDER, Clause, ParsedStatement, Ref, parse_statement
 
 TEXT_BEARING = ("new_wording", "supplement", "suspend")
 _NOTE_LEAD = re.compile(r"(?:ескертпесі|изпи|рцпи)\s*!$|^(?:сноска|ескерту)\s*\.?$")
-_THIS_ACT = re.compile(r"указанн\w* (?:приказ|постановлени|указ|решени)|көрсетілген (?:бұйрық|қаулы|жарлық|шешім)")
+_THIS_ACT = re.compile(r"(?:указанн|вышеуказанн|вышеназванн)\w* (?:приказ|постановлени|указ|решени)|"
+                       r"(?:көрсетілген|жоғарыда аталған) (?:бұйрық|қаулы|жарлық|шешім)")
 _ANNEX = re.compile(r"утвержденн|бекітілген|қағидалар|правил")
 _HEAD_NUM = re.compile(r"^(\s*\d+(?:-\d+)*)\.")
+_QUOTED = re.compile(r'"[^"]*"|«[^«»]*»')
 
 
 @dataclass
@@ -76,6 +79,7 @@ class Resolver:
         self.amendments: list[Amendment] = []
         self.unparsed: list[Unparsed] = []
         self.frame: list[FrameLine] = []
+        self.warnings: list[ParseWarning] = []
         self.title_parts: list[str] = []
         self.language = "kk"
         self._pending: _Pending | None = None
@@ -137,6 +141,10 @@ class Resolver:
                     return
                 self._on_instruction(replace(st, parsed=reparsed))
                 return
+            if reparsed.kind == "error" and looks_targeted(_HEAD_NUM.sub(" ", st.masked, count=1)):
+                # "3. В статье 1, пункте 3 статьи 5 …" cut or garbled: an item of the act not read
+                self._unparsed(replace(st, formula=True), reparsed.error or "not understood")
+                return
         entry = _recognize(st.lower)
         if entry is not None or st.parsed.ends_with_colon:
             self._open_act(st, entry, number=st.parsed.head_num)
@@ -175,6 +183,8 @@ class Resolver:
                 self._frame(st, "annex_scope")
                 return
         kind = frame.classify_free_line(text)
+        if self._lead_before_the_bill(st, text, kind):
+            return
         if kind is not None:
             if kind == "title" and not s.started:
                 self.title_parts.append(st.original.strip())
@@ -188,6 +198,22 @@ class Resolver:
                 self._frame(st, "preamble")
             return
         self._unparsed(st, "not an amendment instruction")
+
+    def _lead_before_the_bill(self, st: Located, text: str, kind: str | None) -> bool:
+        """A line before any article or act that amends: never a title or preamble, never silent.
+
+        "Внести в абзац первый пункта 2 статьи 29 … Кодекса … изменение, заменив …" / "… Орман
+        кодексінің 29-бабы … ауыстырылсын." hold the act and its one change; any other (a quote
+        or a parenthesis that never closes swallowed "… следующие изменения: 1. …") is an
+        instruction not understood. False when the line is no such lead."""
+        if self.state.started or kind not in (None, "title") or not (
+                frame.matches("amend_lead", text) or (st.formula and looks_like_instruction(st.masked))):
+            return False
+        if self._header_with_its_change(st):
+            return True
+        self.state.started = True
+        self._unparsed(replace(st, formula=True), "an amending lead whose act and changes cannot be read")
+        return True
 
     def _act_header(self, st: Located, text: str) -> bool:
         """Open the act an unnumbered header names ("В Закон … «О …»:"); False when it is none."""
@@ -241,6 +267,8 @@ class Resolver:
             self._frame(st, "annex_scope")
             return
         kind = frame.classify_free_line(st.lower)
+        if self._lead_before_the_bill(st, text, kind):
+            return
         if kind is not None or not self.state.started or self.state.in_entry_into_force:
             self._frame(st, kind or ("entry_into_force" if self.state.in_entry_into_force else "preamble"))
             return
@@ -259,7 +287,7 @@ class Resolver:
             s.item, s.sub, s.scopes, s.item_ref = st.parsed.item, 0, [_relative(ref, s.base)], None
         else:
             base = self._close_scopes(ref)
-            s.scopes.append(_relative(ref, base))
+            s.scopes.append(_under(ref, base))
         self._frame(st, "scope")
 
     def _on_instruction(self, st: Located) -> None:
@@ -284,7 +312,7 @@ class Resolver:
             else:
                 s.loose += 1
                 item_id = str(s.loose)
-        refs = [_relative(_merge_flags(r, p.throughout), base) for r in (p.targets or [Ref()])]
+        refs = [_under(_merge_flags(r, p.throughout), base) for r in (p.targets or [Ref()])]
         if p.item is not None:
             s.item_ref = refs[0] if p.targets else None
         if p.throughout and not p.targets:
@@ -328,6 +356,8 @@ class Resolver:
         """Pop the scopes that a line starting at `ref`'s level leaves; return the new base."""
         scopes = self.state.scopes
         top = ref.top_level()
+        if scopes and _part_of_point(ref, scopes[-1]):
+            return scopes[-1]
         if ref.levels:
             while len(scopes) > 1 and _deepest_level(scopes[-1]) >= top:
                 scopes.pop()
@@ -354,8 +384,17 @@ class Resolver:
             self._unparsed(st, "the instruction announces new text (':') but no quoted text follows")
             return
         texts = pending.texts
+        split = None
         if len(texts) == len(pending.targets) and len(texts) > 1:
             pairs = list(zip(pending.targets, texts, pending.positions))
+        elif len(pending.targets) > 1 and (split := _split_by_units(texts, pending.positions, pending.targets)):
+            pairs = [(t, text, pos) for t, (text, pos) in zip(pending.targets, split)]
+            missing = [t.label() for t, (text, _) in zip(pending.targets, split) if text is None]
+            if missing:
+                self.warnings.append(ParseWarning(
+                    line=st.line, end_line=pending.end_line, code="new-text-missing",
+                    message=f"the quoted new text holds no {'; '.join(missing)}: "
+                            f"{'that unit has' if len(missing) == 1 else 'those units have'} no new text"))
         else:
             joined = "\n".join(texts)
             pairs = [(t, joined, pending.positions[0]) for t in pending.targets]
@@ -427,6 +466,80 @@ class Resolver:
 _AMENDS = re.compile(r"(?<!\w)внести(?!\w)")  # "Статья 1. Внести в статью 5 Закона … изменение, …"
 
 
+_LABEL_LEVELS = ("article", "part", "paragraph", "subparagraph")
+
+
+def _unit_label(target: Target) -> tuple[str, str] | None:
+    """(level, number) of the deepest numbered level a target names, when its wording starts with it."""
+    if target.heading or target.note or target.toc or target.preamble or target.indent or target.sentence:
+        return None
+    for level in reversed(_LABEL_LEVELS):
+        value = getattr(target, level)
+        if value:
+            return level, value
+    return None
+
+
+def _label_pattern(level: str, number: str) -> re.Pattern[str]:
+    n = re.escape(number)
+    if level == "article":
+        body = rf"(?:статья\s+{n}\s*\.|{n}\s*-\s*бап\s*\.)"
+    elif level == "subparagraph":
+        body = rf"{n}\)"
+    else:  # a point "2." or an item "2)"; printed parts "2."
+        body = rf"{n}[.)]"
+    # at a line start, or after "; " / ". " in a text served on one line
+    return re.compile(rf"(?:^|\n|(?<=[;.])[ ])[ \t]*[\"«]?[ \t]*({body})(?=\s)", re.IGNORECASE)
+
+
+def _split_by_units(texts: list[str], positions: list[tuple[int, int]],
+                    targets: list[Target]) -> list[tuple[str | None, tuple[int, int]]] | None:
+    """The quoted new text of several units ("пункты 2, 3 и 4 … изложить …: "2. …\n3. …\n4. …"",
+    "дополнить подпунктами 1-2) и 15-1) …") cut at each unit's own label, one piece per target.
+
+    None when the targets are not numbered units of one level or the text does not open with the
+    first one's label (then every target takes the whole text, as before). A unit whose label is
+    not found gets no text (None): an excerpt cut short, or a unit the text forgot.
+    """
+    labels = [_unit_label(t) for t in targets]
+    if any(label is None for label in labels) or len({level for level, _ in labels}) != 1:
+        return None
+    joined = "\n".join(texts)
+    first = _label_pattern(*labels[0]).match(joined)
+    if first is None:
+        return None
+    starts: list[int | None] = [0]
+    pos = first.end()
+    for label in labels[1:]:
+        found = _label_pattern(*label).search(joined, pos)
+        starts.append(found.start(1) if found else None)
+        if found:
+            pos = found.end()
+    found_at = [s for s in starts if s is not None]
+    offsets = [0]
+    for text in texts[:-1]:
+        offsets.append(offsets[-1] + len(text) + 1)
+    out: list[tuple[str | None, tuple[int, int]]] = []
+    for start in starts:
+        if start is None:
+            out.append((None, positions[0]))
+            continue
+        end = next((s for s in found_at if s > start), len(joined))
+        out.append((joined[start:end].rstrip(), _position_in(start, texts, offsets, positions)))
+    return out
+
+
+def _position_in(at: int, texts: list[str], offsets: list[int], positions: list[tuple[int, int]]) -> tuple[int, int]:
+    """(line, column) of offset `at` of the joined quoted texts."""
+    k = max(i for i, off in enumerate(offsets) if off <= at)
+    inner = at - offsets[k]
+    line, col = positions[k]
+    breaks = texts[k].count("\n", 0, inner)
+    if breaks == 0:
+        return line, col + inner
+    return line + breaks, inner - texts[k].rfind("\n", 0, inner) - 1
+
+
 def _suffix(base: str, n: int) -> str:
     return base if n == 0 else f"{base}/{n + 1}"
 
@@ -458,6 +571,21 @@ def _relative(ref: Ref, base: Ref) -> Ref:
     return Ref(levels=levels, flags=base.flags | ref.flags)
 
 
+def _part_of_point(ref: Ref, scope: Ref) -> bool:
+    """"в пункте 157:" then "предложение второе части первой изложить …": under a scope that names
+    a point and no part, a part is the point's own (points of regulations and of some laws have
+    parts), not a part of the article above it."""
+    return ref.top_level() == _PART and "paragraph" in scope.levels and "part" not in scope.levels
+
+
+_PART = LEVEL_ORDER.index("part")
+
+
+def _under(ref: Ref, base: Ref) -> Ref:
+    """`ref` written under the scope `base` (see _relative and _part_of_point)."""
+    return _nest(ref, base) if _part_of_point(ref, base) else _relative(ref, base)
+
+
 def _nest(unit: Ref, ref: Ref) -> Ref:
     """The address of a new unit added to `ref` ("пункт 2 статьи 610 дополнить частью второй").
 
@@ -479,7 +607,8 @@ def _target_of(ref: Ref) -> Target:
     return Target(article=lv.get("article"), part=lv.get("part"), paragraph=lv.get("paragraph"),
                   subparagraph=lv.get("subparagraph"), indent=lv.get("indent"), sentence=lv.get("sentence"),
                   chapter=lv.get("chapter"), heading="heading" in ref.flags, toc="toc" in ref.flags,
-                  throughout="throughout" in ref.flags, note="note" in ref.flags)
+                  throughout="throughout" in ref.flags, note="note" in ref.flags,
+                  preamble="preamble" in ref.flags)
 
 
 _UNLISTED = object()  # an act header naming an act outside the registry
@@ -491,8 +620,10 @@ def _recognize(text: str):
 
 
 def _names_many_acts(text: str) -> bool:
-    """"… мына заңнамалық актілеріне …" / "… в следующие законодательные акты …"."""
-    return any(w in text for w in ("актілеріне", "законодательные акты", "заңдарына", "конституционные законы"))
+    """"… мына заңнамалық актілеріне …" / "… в следующие законодательные акты …" (the header's own
+    words: a gazette list may cite a law "… кейбір заң актілеріне … енгізу туралы")."""
+    own = _QUOTED.sub(" ", _without_parens(text)) if "(" in text or '"' in text or "«" in text else text
+    return any(w in own for w in ("актілеріне", "законодательные акты", "заңдарына", "конституционные законы"))
 
 
 def _act_name(original: str) -> str:

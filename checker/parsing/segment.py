@@ -20,11 +20,12 @@ from checker.normalize import lower_same_length
 # instruction) a new statement starts, outside quotes and parentheses:
 # - after ";" or ":" when more text follows that is not a quote (new text after ":" and the
 #   ";"-separated new texts of one instruction stay with it);
-# - after "." when an item "N)", an act item "N." or an article heading follows, and after "."
+# - after "." when an item "N)", an act item "N." (also "N. 23, 29-баптарда …") or an article
+#   heading follows, and after "."
 #   or "!" when a capitalised sentence follows;
 # - before an article heading of the bill ("… Заңы 1-бап. …", "… ЗРК. Статья 1. …").
 _EVENTS = re.compile(r"[;:.!()]|[ ](?=\d+(?:-\d+)*\s*-\s*бап\s*\.|Статья[ ]+\d+(?:-\d+)*\.)")
-_AFTER_DOT = re.compile(r"[ ]+(?=\d+(?:-\d+)*\)[ ]|\d{1,3}\.[ ]+(?:[^\d\s]|\d{4}[ ]*ж)|\d+(?:-\d+)*\s*-\s*бап\s*\.|(?i:статья)[ ]+\d+)")
+_AFTER_DOT = re.compile(r"[ ]+(?=\d+(?:-\d+)*\)[ ]|\d{1,3}\.[ ]+(?:[^\d\s]|\d{4}[ ]*ж|\d+(?:-\d+)*(?:,[ ]*\d+(?:-\d+)*)*[ ]*-[ ]*[^\W\d_])|\d+(?:-\d+)*\s*-\s*бап\s*\.|(?i:статья)[ ]+\d+)")
 # A sentence after "." or "!" (an editorial note, a signature), unless the dot ends a number or
 # an article heading ("2-бап. Осы Заң …" stays one statement).
 _AFTER_SENTENCE = re.compile(r"[ ]+(?=[А-ЯЁӘҒҚҢӨҰҮҺІ])")

@@ -17,7 +17,7 @@ from checker.parsing.vocabulary import load_vocabulary
 LEVEL_OF_KIND = {"article": "article", "part": "part", "paragraph": "paragraph",
                  "subparagraph": "subparagraph", "indent": "indent", "sentence": "sentence",
                  "chapter": "chapter"}
-FLAG_KINDS = {"heading": "heading", "note": "note", "toc": "toc"}
+FLAG_KINDS = {"heading": "heading", "note": "note", "toc": "toc", "preamble": "preamble"}
 LEVEL_ORDER = ("chapter", "article", "part", "paragraph", "subparagraph", "indent", "sentence")
 
 OPERATION_OF_RULE = {

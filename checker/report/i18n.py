@@ -25,6 +25,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ru": "кавычка, открытая в строке {line}, не закрыта; текст взят до строки {end}",
         "en": "the quotation opened on line {line} is never closed; its text is taken up to line {end}",
     },
+    "warn_new-text-missing": {
+        "kk": "{line}-жолдағы нұсқаудың тырнақшадағы жаңа мәтінінде кейбір бірліктердің мәтіні жоқ",
+        "ru": "в новом тексте в кавычках инструкции в строке {line} нет текста некоторых единиц",
+        "en": "the quoted new text of the instruction on line {line} holds no text for some of its units",
+    },
     "warn_transliterated": {
         "kk": "латын әліпбиіндегі қазақ мәтіні кириллицаға транслитерация арқылы оқылды; жолдар мен бағандар жобаның өзінікі",
         "ru": "казахский текст латиницей прочитан через транслитерацию в кириллицу; строки и столбцы — самого проекта",
@@ -156,6 +161,7 @@ _FLAGS = {
     "toc": {"kk": "мазмұны", "ru": "оглавление", "en": "table of contents"},
     "heading": {"kk": "тақырыбы", "ru": "заголовок", "en": "heading"},
     "note": {"kk": "ескертпе", "ru": "примечание", "en": "note"},
+    "preamble": {"kk": "кіріспе", "ru": "преамбула", "en": "preamble"},
     "throughout": {"kk": "бүкіл мәтін бойынша", "ru": "по всему тексту", "en": "throughout the text"},
     "whole": {"kk": "(акт толығымен)", "ru": "(акт целиком)", "en": "(whole act)"},
 }
@@ -286,7 +292,7 @@ def target_label(target: Target, lang: str) -> str:
         value = getattr(target, level)
         if value:
             bits.append(forms[lang].format(value))
-    for flag in ("heading", "note", "throughout"):
+    for flag in ("heading", "note", "preamble", "throughout"):
         if getattr(target, flag):
             bits.append(_FLAGS[flag][lang])
     return ", ".join(bits) or _FLAGS["whole"][lang]
