@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel
@@ -86,10 +87,27 @@ class Rule:
         A rule that says what complies (`complies`, `unless`) is also about deleting or
         replacing those words, whatever operations its author listed.
         """
+        return self._taking
+
+    @cached_property
+    def _taking(self) -> tuple[str, ...]:
         operations = self.spec.scope.operations
         if operations is None or self.knowledge is None or not self.says_what_complies:
             return ()
         return tuple(op for op in TAKING_OPERATIONS if op not in operations)
+
+    @cached_property
+    def _parts(self) -> tuple[tuple[str, Node], ...]:
+        return tuple((part, node) for part in PARTS if (node := getattr(self, part)) is not None)
+
+    @cached_property
+    def _topic_key(self) -> tuple[object, ...]:
+        """What `topic` depends on: rules with the same topic share its answer per amendment."""
+        topic = self.spec.topic
+        written = None if topic is None else (
+            tuple(topic.concepts), tuple(_numbers(ref) + (ref.act,) for ref in topic.units),
+            tuple(topic.requires))
+        return (id(self.knowledge), written)
 
     @property
     def says_what_complies(self) -> bool:
@@ -120,15 +138,33 @@ class Rule:
 
     def fire_with_effect(self, texts: AmendmentTexts, matcher: WordMatcher
                          ) -> tuple[list[tuple[TextView, Occurrence]], str] | None:
-        """The evidence and the effect id that fired ("" for a rule without `forbidden`)."""
-        if texts.amendment.operation in self.taking_operations():
+        """The evidence and the effect id that fired ("" for a rule without `forbidden`).
+
+        Worked out once per amendment for all rules with the same logic (copies of a rule
+        under other ids, rules that differ only in scope or wording of the message)."""
+        key = ("fire", self._logic_key)
+        shared = texts.shared
+        if key in shared:
+            return shared[key]
+        found = shared[key] = self._fire(texts, matcher)
+        return found
+
+    @cached_property
+    def _logic_key(self) -> tuple[object, ...]:
+        """Everything `_fire` reads of the rule (its scope's acts and articles are tested before)."""
+        spec = self.spec
+        nodes = tuple(None if node is None else node.key
+                      for node in (self.match, self.removed, self.added, self.unless))
+        return (self._topic_key, self._taking, nodes, tuple(map(repr, spec.forbidden or ())),
+                tuple(spec.complies))
+
+    def _fire(self, texts: AmendmentTexts, matcher: WordMatcher
+              ) -> tuple[list[tuple[TextView, Occurrence]], str] | None:
+        if texts.amendment.operation in self._taking:
             return self._taken_only(texts, matcher)
         evidence: list[tuple[TextView, Occurrence]] = []
         effect = ""
-        for part in PARTS:
-            node = getattr(self, part)
-            if node is None:
-                continue
+        for part, node in self._parts:
             view = texts.view(part)
             outcome = node.evaluate(view, matcher)
             if not outcome.holds:
@@ -158,7 +194,15 @@ class Rule:
         return False
 
     def topic(self, texts: AmendmentTexts, matcher: WordMatcher) -> TopicFinding:
-        """Whether the amendment is about the rule's topic, and from where that is known."""
+        """Whether the amendment is about the rule's topic, and from where that is known
+        (worked out once per amendment for all rules with this topic)."""
+        key = ("topic", self._topic_key)
+        found = texts.shared.get(key)
+        if found is None:
+            found = texts.shared[key] = self._find_topic(texts, matcher)
+        return found
+
+    def _find_topic(self, texts: AmendmentTexts, matcher: WordMatcher) -> TopicFinding:
         assert self.knowledge is not None
         knowledge, amendment = self.knowledge, texts.amendment
         view = texts.view("match")
@@ -267,7 +311,15 @@ class Rule:
 
     def _off_topic(self, texts: AmendmentTexts) -> bool:
         """True only when `topic` surely fails: no unit in force brings the topic and none of
-        its concepts can occur in the text (nor in the words that go): a few set tests."""
+        its concepts can occur in the text (nor in the words that go): a few set tests, made
+        once per amendment for all rules with this topic."""
+        key = ("off", self._topic_key)
+        found = texts.shared.get(key)
+        if found is None:
+            found = texts.shared[key] = self._surely_off_topic(texts)
+        return found
+
+    def _surely_off_topic(self, texts: AmendmentTexts) -> bool:
         topic, knowledge = self.spec.topic, self.knowledge
         if topic is None or knowledge is None or topic.units or not topic.concepts:
             return False
