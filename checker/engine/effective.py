@@ -167,7 +167,9 @@ class AmendmentTexts:
         self.amendment = amendment
         self.lang = amendment.language if amendment.language in ("kk", "ru") else "ru"
         self._views: dict[str, TextView | None] = {}
-        self.shared: dict[str, Any] = {}  # per-amendment facts every rule reuses (units in force)
+        self._by_part: dict[str, TextView] = {}
+        self.shared: dict[Any, Any] = {}  # per-amendment facts every rule reuses (units in force)
+        self.takes_words = takes_words(amendment)
 
     @property
     def brings_text(self) -> bool:
@@ -180,10 +182,13 @@ class AmendmentTexts:
 
     def view(self, part: str) -> TextView:
         """The view `part` sees; an empty view when the operation gives it nothing."""
-        kind = self.source(part) or "nothing"
-        found = self._views.get(kind)
+        found = self._by_part.get(part)
         if found is None:
-            found = self._views[kind] = self._build(kind) or build_view([], self.lang)
+            kind = self.source(part) or "nothing"
+            found = self._views.get(kind)
+            if found is None:
+                found = self._views[kind] = self._build(kind) or build_view([], self.lang)
+            self._by_part[part] = found
         return found
 
     def _build(self, kind: str) -> TextView | None:

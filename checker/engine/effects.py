@@ -16,9 +16,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from checker.engine.conditions import Occurrence, Terms, TextView, WordMatcher, _compile_terms, compile_regex
+from checker.engine.conditions import (
+    Occurrence,
+    Terms,
+    TextView,
+    WordMatcher,
+    _compile_terms,
+    compile_regex,
+    view_matches,
+)
 from checker.engine.addresses import target_numbers
-from checker.engine.effective import takes_words
 from checker.engine.schema import ForbiddenEffect, LangPhrases, TermsCondition
 from checker.engine.scopes import (
     CLAUSE_BREAK,
@@ -66,8 +73,9 @@ class Markers:
         if found is not None:
             return found
         raw: dict[str, list[Occurrence]] = {}
+        tried = view_matches(view).tried  # most marker kinds have no phrase to try in a view
         for kind, terms in self.terms.items():
-            raw[kind] = list(terms.occurrences(view, matcher))
+            raw[kind] = list(terms.occurrences(view, matcher)) if terms.key in tried else []
         for (kind, lang), pattern in self.word_regex.items():
             if lang != view.lang:
                 continue
@@ -648,7 +656,7 @@ def _removes_guarantee(effect: ForbiddenEffect, ctx: Context) -> Evidence | None
     texts = ctx.texts
     operation = texts.amendment.operation
     # the words that go: replaced or deleted words, or (with the act in force) the unit's wording
-    if takes_words(texts.amendment):
+    if texts.takes_words:
         old = texts.view("removed")
         held = ctx.concept_hits(effect.guarantee, old)
         if held and not ctx.concept_hits(effect.guarantee, texts.view("added")):

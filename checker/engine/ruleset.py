@@ -15,7 +15,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from checker.engine.conditions import Node, Occurrence, Positional, Trace, WordMatcher, compile_condition
+from checker.engine.conditions import (
+    Node,
+    Occurrence,
+    Positional,
+    Regex,
+    Trace,
+    WordMatcher,
+    compile_condition,
+    view_matches,
+)
 from checker.engine.effective import PARTS, TAKING_OPERATIONS, AmendmentTexts, TextView, takes_words
 from checker.engine.effects import Context, affirmed, detect, may_be_present, obligatory, unguarded
 from checker.engine.knowledge import Knowledge, Unit, load_knowledge, numbers_agree, target_numbers
@@ -72,6 +81,10 @@ class Rule:
 
         return cls(spec, source, spec.severity, build(spec.match), build(spec.unless),
                    build(spec.removed), build(spec.added), knowledge)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # what `cached_property` worked out holds numbers of this process (structure keys, ids)
+        return {name: value for name, value in self.__dict__.items() if not name.startswith("_")}
 
     @property
     def id(self) -> str:
@@ -213,7 +226,7 @@ class Rule:
         hits: list[Occurrence] = []
         for concept_id in topic.concepts:
             hits.extend(knowledge.concept(concept_id).occurrences(view, matcher))
-        if not hits and takes_words(texts.amendment):
+        if not hits and texts.takes_words:
             old = texts.view("removed")
             for concept_id in topic.concepts:
                 if knowledge.concept(concept_id).occurrences(old, matcher):
@@ -227,7 +240,7 @@ class Rule:
         found = bool(hits) or from_context or in_units or not topic.concepts and not topic.units
         # what the topic requires may be in the text, the unit in force, or the words that go
         # (deleting "…, а в случае смерти получателя остаток – наследникам" is about the death)
-        seen = [view, texts.view("removed")] if takes_words(amendment) else [view]
+        seen = [view, texts.view("removed")] if texts.takes_words else [view]
         missing = [c for c in topic.requires
                    if c not in context and not any(knowledge.concept(c).occurrences(v, matcher) for v in seen)]
         real_hits = tuple(h for h in hits if h.end > h.start)
@@ -241,7 +254,7 @@ class Rule:
     def _effects(self, texts: AmendmentTexts, matcher: WordMatcher
                  ) -> tuple[str, list[tuple[TextView, Occurrence]]] | None:
         assert self.knowledge is not None
-        taking = takes_words(texts.amendment)
+        taking = texts.takes_words
         if self._off_topic(texts):  # before the markers: most amendments are off every topic
             return None
         if not taking and not any(may_be_present(e, texts, self.knowledge.markers, matcher)
@@ -320,17 +333,43 @@ class Rule:
         return found
 
     def _surely_off_topic(self, texts: AmendmentTexts) -> bool:
-        topic, knowledge = self.spec.topic, self.knowledge
-        if topic is None or knowledge is None or topic.units or not topic.concepts:
+        gate = self._gate
+        if gate is None:
             return False
-        _, context = _unit_context(texts, knowledge)
-        if context.intersection(knowledge.related(topic.concepts)):
+        related, terms, regexes = gate
+        assert self.knowledge is not None
+        _, context = _unit_context(texts, self.knowledge)
+        if not context.isdisjoint(related):
             return False
         views = [texts.view("match")]
-        if takes_words(texts.amendment):
+        if texts.takes_words:
             views.append(texts.view("removed"))
-        return all(knowledge.concept(c).surely_absent(view)
-                   for view in views for c in topic.concepts)
+        for view in views:
+            if not view_matches(view).tried.keys().isdisjoint(terms):
+                return False
+            folded = view.folded
+            if any(p.may_match(folded) for regex in regexes
+                   if (p := regex.patterns.get(view.lang)) is not None):
+                return False
+        return True
+
+    @cached_property
+    def _gate(self) -> tuple[frozenset[str], frozenset[int], tuple[Regex, ...]] | None:
+        """What `_surely_off_topic` tests, gathered once: the concepts related to the topic, and
+        the phrase sets (Terms keys) and regexes of the topic's concepts and all they include.
+        None when there is no such test (a topic with units, or a concept with other parts)."""
+        topic, knowledge = self.spec.topic, self.knowledge
+        if topic is None or knowledge is None or topic.units or not topic.concepts:
+            return None
+        terms: set[int] = set()
+        regexes: dict[int, Regex] = {}
+        for concept_id in topic.concepts:
+            concept_terms, concept_regexes, other = knowledge.concepts[concept_id].leaves()
+            if other:
+                return None
+            terms.update(concept_terms)
+            regexes.update((id(regex), regex) for regex in concept_regexes)
+        return knowledge.related(topic.concepts), frozenset(terms), tuple(regexes.values())
 
     def effect_traces(self, texts: AmendmentTexts, matcher: WordMatcher) -> list[Trace]:
         """For `explain`: the topic, each forbidden effect and the complying concepts."""
