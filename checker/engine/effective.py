@@ -64,16 +64,19 @@ class TextView:
     segments: tuple[Segment, ...]
     types: dict[str, list[int]] = field(default_factory=dict)  # word text -> word indexes
     memo: dict[Any, Any] = field(default_factory=dict)
-    _starts: list[int] = field(default_factory=list)
-    _sorted: list[str] = field(default_factory=list)
+    _starts: list[int] | None = None  # word start offsets, for word_at (built on first use)
+    _sorted: list[str] | None = None  # distinct words in order, for words_starting (the same)
     _by_lemma: dict[str, list[str]] | None = None
     _folded: str | None = None
 
     def __post_init__(self) -> None:
+        types = self.types
         for index, word in enumerate(self.words):
-            self.types.setdefault(word.text, []).append(index)
-        self._starts = [word.start for word in self.words]
-        self._sorted = sorted(self.types)
+            found = types.get(word.text)
+            if found is None:
+                types[word.text] = [index]
+            else:
+                found.append(index)
 
     @property
     def folded(self) -> str:
@@ -98,15 +101,20 @@ class TextView:
 
     def words_starting(self, prefix: str) -> list[str]:
         """The view's distinct words that begin with `prefix`."""
+        if self._sorted is None:
+            self._sorted = sorted(self.types)
+        words = self._sorted
         found = []
-        for i in range(bisect.bisect_left(self._sorted, prefix), len(self._sorted)):
-            if not self._sorted[i].startswith(prefix):
+        for i in range(bisect.bisect_left(words, prefix), len(words)):
+            if not words[i].startswith(prefix):
                 break
-            found.append(self._sorted[i])
+            found.append(words[i])
         return found
 
     def word_at(self, offset: int) -> int | None:
         """Index of the first word that ends after `offset` (the word a match begins in)."""
+        if self._starts is None:
+            self._starts = [word.start for word in self.words]
         index = bisect.bisect_right(self._starts, offset) - 1
         if index >= 0 and self.words[index].end > offset:
             return index
