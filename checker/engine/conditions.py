@@ -78,7 +78,7 @@ class WordMatcher:
         """Indexes of the view's words that `pattern` matches (memoised per view)."""
         index = _INDEXES.get(view.lang)
         if index is not None and pattern in index.known:
-            return view_matches(view).positions.get(pattern, _EMPTY)
+            return frozenset(view_matches(view).positions.get(pattern, _EMPTY))
         key = ("word", pattern)
         found = view.memo.get(key)
         if found is None:
@@ -188,7 +188,10 @@ class PhraseIndex:
 
 
 class ViewMatches:
-    """One view against the whole index: rule word -> word indexes, Terms key -> phrases to try."""
+    """One view against the whole index: rule word -> word indexes, Terms key -> phrases to try.
+
+    The word indexes stay lists (a phrase test looks up two or three short ones), and only the
+    rule words that anchor a phrase are looked up in the anchors (one set intersection)."""
 
     __slots__ = ("size", "positions", "tried")
 
@@ -206,15 +209,13 @@ class ViewMatches:
                     where[pattern] = indexes
                 else:
                     where[pattern] = [*found, *indexes]  # never extend: `indexes` is the view's
-        self.positions = {pattern: frozenset(found) for pattern, found in where.items()}
+        self.positions: dict[str, list[int]] = where
         tried: dict[int, list[Phrase]] = {}
         by_anchor = index.by_anchor
         present = where.keys()
-        for pattern in where:
-            entries = by_anchor.get(pattern)
-            if entries is None:
-                continue
-            for key, phrase, others in entries:
+        # the order of a Terms' phrases does not matter: its occurrences are sorted
+        for pattern in present & by_anchor.keys():
+            for key, phrase, others in by_anchor[pattern]:
                 if others and not present >= others:
                     continue  # another word of the phrase is absent from the view
                 found_phrases = tried.get(key)
@@ -364,7 +365,7 @@ class Terms(Positional):
         return "terms " + ", ".join(f'"{p}"' for p in phrases)
 
 
-def _phrase_occurrences(view: TextView, positions: dict[str, frozenset[int]], phrase: Phrase
+def _phrase_occurrences(view: TextView, positions: dict[str, list[int]], phrase: Phrase
                         ) -> list[Occurrence]:
     key = ("phrase", phrase)
     found = view.memo.get(key)
@@ -372,7 +373,7 @@ def _phrase_occurrences(view: TextView, positions: dict[str, frozenset[int]], ph
         found = []
         firsts = positions.get(phrase[0])
         if firsts:
-            rest = [positions.get(word, _EMPTY) for word in phrase[1:]]
+            rest = [frozenset(positions.get(word, _EMPTY)) for word in phrase[1:]]  # linear on long views
             for first in sorted(firsts):
                 if all(first + k in rest[k - 1] for k in range(1, len(phrase))):
                     last = first + len(phrase) - 1

@@ -64,16 +64,19 @@ class TextView:
     segments: tuple[Segment, ...]
     types: dict[str, list[int]] = field(default_factory=dict)  # word text -> word indexes
     memo: dict[Any, Any] = field(default_factory=dict)
-    _starts: list[int] = field(default_factory=list)
-    _sorted: list[str] = field(default_factory=list)
+    _starts: list[int] | None = None  # word start offsets, for word_at (built on first use)
+    _sorted: list[str] | None = None  # distinct words in order, for words_starting (the same)
     _by_lemma: dict[str, list[str]] | None = None
     _folded: str | None = None
 
     def __post_init__(self) -> None:
+        types = self.types
         for index, word in enumerate(self.words):
-            self.types.setdefault(word.text, []).append(index)
-        self._starts = [word.start for word in self.words]
-        self._sorted = sorted(self.types)
+            found = types.get(word.text)
+            if found is None:
+                types[word.text] = [index]
+            else:
+                found.append(index)
 
     @property
     def folded(self) -> str:
@@ -98,15 +101,20 @@ class TextView:
 
     def words_starting(self, prefix: str) -> list[str]:
         """The view's distinct words that begin with `prefix`."""
+        if self._sorted is None:
+            self._sorted = sorted(self.types)
+        words = self._sorted
         found = []
-        for i in range(bisect.bisect_left(self._sorted, prefix), len(self._sorted)):
-            if not self._sorted[i].startswith(prefix):
+        for i in range(bisect.bisect_left(words, prefix), len(words)):
+            if not words[i].startswith(prefix):
                 break
-            found.append(self._sorted[i])
+            found.append(words[i])
         return found
 
     def word_at(self, offset: int) -> int | None:
         """Index of the first word that ends after `offset` (the word a match begins in)."""
+        if self._starts is None:
+            self._starts = [word.start for word in self.words]
         index = bisect.bisect_right(self._starts, offset) - 1
         if index >= 0 and self.words[index].end > offset:
             return index
@@ -167,7 +175,9 @@ class AmendmentTexts:
         self.amendment = amendment
         self.lang = amendment.language if amendment.language in ("kk", "ru") else "ru"
         self._views: dict[str, TextView | None] = {}
-        self.shared: dict[str, Any] = {}  # per-amendment facts every rule reuses (units in force)
+        self._by_part: dict[str, TextView] = {}
+        self.shared: dict[Any, Any] = {}  # per-amendment facts every rule reuses (units in force)
+        self.takes_words = takes_words(amendment)
 
     @property
     def brings_text(self) -> bool:
@@ -180,10 +190,13 @@ class AmendmentTexts:
 
     def view(self, part: str) -> TextView:
         """The view `part` sees; an empty view when the operation gives it nothing."""
-        kind = self.source(part) or "nothing"
-        found = self._views.get(kind)
+        found = self._by_part.get(part)
         if found is None:
-            found = self._views[kind] = self._build(kind) or build_view([], self.lang)
+            kind = self.source(part) or "nothing"
+            found = self._views.get(kind)
+            if found is None:
+                found = self._views[kind] = self._build(kind) or build_view([], self.lang)
+            self._by_part[part] = found
         return found
 
     def _build(self, kind: str) -> TextView | None:

@@ -16,9 +16,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from checker.engine.conditions import Occurrence, Terms, TextView, WordMatcher, _compile_terms, compile_regex
+from checker.engine.conditions import (
+    Occurrence,
+    Terms,
+    TextView,
+    WordMatcher,
+    _compile_terms,
+    compile_regex,
+    view_matches,
+)
 from checker.engine.addresses import target_numbers
-from checker.engine.effective import takes_words
 from checker.engine.schema import ForbiddenEffect, LangPhrases, TermsCondition
 from checker.engine.scopes import (
     CLAUSE_BREAK,
@@ -45,7 +52,7 @@ class Markers:
 
     def __init__(self, spec: Any):
         self.terms: dict[str, Terms] = {}
-        self.word_regex: dict[tuple[str, str], list[Any]] = {}
+        self.word_regex: dict[tuple[str, str], Any] = {}
         self._word_hits: dict[tuple[str, str], dict[str, bool]] = {}
         for kind, langs in spec.markers.items():
             phrases = {lang: getattr(langs, lang).phrases or None for lang in ("kk", "ru")}
@@ -54,7 +61,8 @@ class Markers:
             for lang in ("kk", "ru"):
                 patterns = getattr(langs, lang).word_regex
                 if patterns:
-                    self.word_regex[(kind, lang)] = [compile_regex(f"^(?:{p})$") for p in patterns]
+                    # one alternation, one RE2 call per distinct word (the kk negation has 11)
+                    self.word_regex[(kind, lang)] = compile_regex("|".join(f"^(?:{p})$" for p in patterns))
         not_markers = {lang: spec.not_markers.get(lang) or None for lang in ("kk", "ru")}
         self.not_markers = (_compile_terms(TermsCondition(terms=LangPhrases(**not_markers)))
                             if any(not_markers.values()) else None)
@@ -65,9 +73,10 @@ class Markers:
         if found is not None:
             return found
         raw: dict[str, list[Occurrence]] = {}
+        tried = view_matches(view).tried  # most marker kinds have no phrase to try in a view
         for kind, terms in self.terms.items():
-            raw[kind] = list(terms.occurrences(view, matcher))
-        for (kind, lang), patterns in self.word_regex.items():
+            raw[kind] = list(terms.occurrences(view, matcher)) if terms.key in tried else []
+        for (kind, lang), pattern in self.word_regex.items():
             if lang != view.lang:
                 continue
             # each distinct word is tested once per process, whatever the number of views
@@ -75,7 +84,7 @@ class Markers:
             for word_text, indexes in view.types.items():
                 hit = known.get(word_text)
                 if hit is None:
-                    hit = known[word_text] = any(p.search(word_text) for p in patterns)
+                    hit = known[word_text] = pattern.search(word_text) is not None
                 if hit:
                     raw.setdefault(kind, []).extend(
                         Occurrence(i, i, view.words[i].start, view.words[i].end) for i in indexes)
@@ -673,7 +682,7 @@ def _removes_guarantee(effect: ForbiddenEffect, ctx: Context) -> Evidence | None
     texts = ctx.texts
     operation = texts.amendment.operation
     # the words that go: replaced or deleted words, or (with the act in force) the unit's wording
-    if takes_words(texts.amendment):
+    if texts.takes_words:
         old = texts.view("removed")
         held = ctx.concept_hits(effect.guarantee, old)
         if held and not ctx.concept_hits(effect.guarantee, texts.view("added")):

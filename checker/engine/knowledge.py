@@ -166,6 +166,9 @@ class Knowledge:
     problems: list[RuleFileError] = field(default_factory=list)
     _related: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, repr=False)
     _closures: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    # act slug -> (its unit list, its length, article (None: the whole act) -> the units there)
+    _by_article: dict[str, tuple[list[Unit], int, dict[str | None, list[Unit]]]] = field(
+        default_factory=dict, repr=False)
 
     def concept(self, concept_id: str) -> ConceptNode:
         return self.concepts[concept_id]
@@ -209,7 +212,23 @@ class Knowledge:
         target = target_numbers(amendment)
         if not any(target):
             return []
-        return [unit for unit in self.units.get(amendment.act.slug, ()) if unit.agrees(target)]
+        units = self.units.get(amendment.act.slug, [])
+        article = target[0]
+        if article is not None:  # only units of this article or of the whole act can agree
+            own, whole = self._article_index(amendment.act.slug, units)
+            units = sorted((*own.get(article, ()), *whole), key=units.index) if whole else own.get(article, [])
+        return [unit for unit in units if unit.agrees(target)]
+
+    def _article_index(self, slug: str, units: list[Unit]) -> tuple[dict[str | None, list[Unit]], list[Unit]]:
+        """An act's units by article, and those of the whole act (the act's units may be swapped
+        for a check: checker/acts/context.py)."""
+        found = self._by_article.get(slug)
+        if found is None or found[0] is not units or found[1] != len(units):
+            index: dict[str | None, list[Unit]] = {}
+            for unit in units:
+                index.setdefault(unit.numbers[0], []).append(unit)
+            found = self._by_article[slug] = (units, len(units), index)
+        return found[2], found[2].get(None, [])
 
     def cited_units(self, act: str, text: str, lang: str) -> list[Unit]:
         """Known units the text cites by number ("статьи 484", "Қылмыстық кодексінің 10-бабы")."""

@@ -24,13 +24,14 @@ class RegexPattern:
     the patterns a draft needs.
     """
 
-    __slots__ = ("pattern", "_compiled", "_needs")
+    __slots__ = ("pattern", "_compiled", "_needs", "_finder")
 
     def __init__(self, pattern: str, compiled: Any = None,
                  needs: tuple[str, ...] | None | bool = False):
         self.pattern = pattern  # as given to RE2 (\\b already turned Unicode)
         self._compiled = compiled
         self._needs: tuple[str, ...] | None | bool = needs  # False: not worked out yet
+        self._finder: Any = None  # the required literals as one alternation (plain `re`)
 
     def _regex(self) -> Any:
         if self._compiled is None:
@@ -39,10 +40,15 @@ class RegexPattern:
 
     def may_match(self, text: str) -> bool:
         """False only when the text lacks every literal one of which each match contains."""
-        needs = self._needs
-        if needs is False:
-            needs = self._needs = required_literals(self.pattern)
-        return needs is None or any(literal in text for literal in needs)
+        finder = self._finder
+        if finder is None:
+            needs = self._needs
+            if needs is False:
+                needs = self._needs = required_literals(self.pattern)
+            # one C-level scan for any of the literals; no literals: every text may match
+            finder = self._finder = (_ANY_TEXT if needs is None
+                                     else re.compile("|".join(map(re.escape, needs))))
+        return finder.search(text) is not None
 
     def finditer(self, text: str) -> Any:
         return self._regex().finditer(text)
@@ -60,6 +66,7 @@ class RegexPattern:
 
 
 _REGEXES: dict[str, RegexPattern] = {}
+_ANY_TEXT = re.compile("")
 _UNICODE_CLASS = re.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
 
 

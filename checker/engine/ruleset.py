@@ -12,11 +12,21 @@ import functools
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel
 
-from checker.engine.conditions import Node, Occurrence, Positional, Trace, WordMatcher, compile_condition
+from checker.engine.conditions import (
+    Node,
+    Occurrence,
+    Positional,
+    Regex,
+    Trace,
+    WordMatcher,
+    compile_condition,
+    view_matches,
+)
 from checker.engine.effective import PARTS, TAKING_OPERATIONS, AmendmentTexts, TextView, takes_words
 from checker.engine.effects import Context, affirmed, detect, may_be_present, obligatory, unguarded
 from checker.engine.knowledge import Knowledge, Unit, load_knowledge, numbers_agree, target_numbers
@@ -74,6 +84,10 @@ class Rule:
         return cls(spec, source, spec.severity, build(spec.match), build(spec.unless),
                    build(spec.removed), build(spec.added), knowledge)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # what `cached_property` worked out holds numbers of this process (structure keys, ids)
+        return {name: value for name, value in self.__dict__.items() if not name.startswith("_")}
+
     @property
     def id(self) -> str:
         return self.spec.id
@@ -88,10 +102,27 @@ class Rule:
         A rule that says what complies (`complies`, `unless`) is also about deleting or
         replacing those words, whatever operations its author listed.
         """
+        return self._taking
+
+    @cached_property
+    def _taking(self) -> tuple[str, ...]:
         operations = self.spec.scope.operations
         if operations is None or self.knowledge is None or not self.says_what_complies:
             return ()
         return tuple(op for op in TAKING_OPERATIONS if op not in operations)
+
+    @cached_property
+    def _parts(self) -> tuple[tuple[str, Node], ...]:
+        return tuple((part, node) for part in PARTS if (node := getattr(self, part)) is not None)
+
+    @cached_property
+    def _topic_key(self) -> tuple[object, ...]:
+        """What `topic` depends on: rules with the same topic share its answer per amendment."""
+        topic = self.spec.topic
+        written = None if topic is None else (
+            tuple(topic.concepts), tuple(_numbers(ref) + (ref.act,) for ref in topic.units),
+            tuple(topic.requires))
+        return (id(self.knowledge), written)
 
     @property
     def says_what_complies(self) -> bool:
@@ -122,15 +153,33 @@ class Rule:
 
     def fire_with_effect(self, texts: AmendmentTexts, matcher: WordMatcher
                          ) -> tuple[list[tuple[TextView, Occurrence]], str] | None:
-        """The evidence and the effect id that fired ("" for a rule without `forbidden`)."""
-        if texts.amendment.operation in self.taking_operations():
+        """The evidence and the effect id that fired ("" for a rule without `forbidden`).
+
+        Worked out once per amendment for all rules with the same logic (copies of a rule
+        under other ids, rules that differ only in scope or wording of the message)."""
+        key = ("fire", self._logic_key)
+        shared = texts.shared
+        if key in shared:
+            return shared[key]
+        found = shared[key] = self._fire(texts, matcher)
+        return found
+
+    @cached_property
+    def _logic_key(self) -> tuple[object, ...]:
+        """Everything `_fire` reads of the rule (its scope's acts and articles are tested before)."""
+        spec = self.spec
+        nodes = tuple(None if node is None else node.key
+                      for node in (self.match, self.removed, self.added, self.unless))
+        return (self._topic_key, self._taking, nodes, tuple(map(repr, spec.forbidden or ())),
+                tuple(spec.complies))
+
+    def _fire(self, texts: AmendmentTexts, matcher: WordMatcher
+              ) -> tuple[list[tuple[TextView, Occurrence]], str] | None:
+        if texts.amendment.operation in self._taking:
             return self._taken_only(texts, matcher)
         evidence: list[tuple[TextView, Occurrence]] = []
         effect = ""
-        for part in PARTS:
-            node = getattr(self, part)
-            if node is None:
-                continue
+        for part, node in self._parts:
             view = texts.view(part)
             outcome = node.evaluate(view, matcher)
             if not outcome.holds:
@@ -164,7 +213,15 @@ class Rule:
         return False
 
     def topic(self, texts: AmendmentTexts, matcher: WordMatcher) -> TopicFinding:
-        """Whether the amendment is about the rule's topic, and from where that is known."""
+        """Whether the amendment is about the rule's topic, and from where that is known
+        (worked out once per amendment for all rules with this topic)."""
+        key = ("topic", self._topic_key)
+        found = texts.shared.get(key)
+        if found is None:
+            found = texts.shared[key] = self._find_topic(texts, matcher)
+        return found
+
+    def _find_topic(self, texts: AmendmentTexts, matcher: WordMatcher) -> TopicFinding:
         assert self.knowledge is not None
         knowledge, amendment = self.knowledge, texts.amendment
         view = texts.view("match")
@@ -175,7 +232,7 @@ class Rule:
         hits: list[Occurrence] = []
         for concept_id in topic.concepts:
             hits.extend(knowledge.concept(concept_id).occurrences(view, matcher))
-        if not hits and takes_words(texts.amendment):
+        if not hits and texts.takes_words:
             old = texts.view("removed")
             for concept_id in topic.concepts:
                 if knowledge.concept(concept_id).occurrences(old, matcher):
@@ -189,7 +246,7 @@ class Rule:
         found = bool(hits) or from_context or in_units or not topic.concepts and not topic.units
         # what the topic requires may be in the text, the unit in force, or the words that go
         # (deleting "…, а в случае смерти получателя остаток – наследникам" is about the death)
-        seen = [view, texts.view("removed")] if takes_words(amendment) else [view]
+        seen = [view, texts.view("removed")] if texts.takes_words else [view]
         missing = [c for c in topic.requires
                    if c not in context and not any(knowledge.concept(c).occurrences(v, matcher) for v in seen)]
         real_hits = tuple(h for h in hits if h.end > h.start)
@@ -203,7 +260,7 @@ class Rule:
     def _effects(self, texts: AmendmentTexts, matcher: WordMatcher
                  ) -> tuple[str, list[tuple[TextView, Occurrence]]] | None:
         assert self.knowledge is not None
-        taking = takes_words(texts.amendment)
+        taking = texts.takes_words
         if self._off_topic(texts):  # before the markers: most amendments are off every topic
             return None
         striking = texts.amendment.operation in STRIKING or (
@@ -312,18 +369,52 @@ class Rule:
 
     def _off_topic(self, texts: AmendmentTexts) -> bool:
         """True only when `topic` surely fails: no unit in force brings the topic and none of
-        its concepts can occur in the text (nor in the words that go): a few set tests."""
-        topic, knowledge = self.spec.topic, self.knowledge
-        if topic is None or knowledge is None or topic.units or not topic.concepts:
+        its concepts can occur in the text (nor in the words that go): a few set tests, made
+        once per amendment for all rules with this topic."""
+        key = ("off", self._topic_key)
+        found = texts.shared.get(key)
+        if found is None:
+            found = texts.shared[key] = self._surely_off_topic(texts)
+        return found
+
+    def _surely_off_topic(self, texts: AmendmentTexts) -> bool:
+        gate = self._gate
+        if gate is None:
             return False
-        _, context = _unit_context(texts, knowledge)
-        if context.intersection(knowledge.related(topic.concepts)):
+        related, terms, regexes = gate
+        assert self.knowledge is not None
+        _, context = _unit_context(texts, self.knowledge)
+        if not context.isdisjoint(related):
             return False
         views = [texts.view("match")]
-        if takes_words(texts.amendment):
+        if texts.takes_words:
             views.append(texts.view("removed"))
-        return all(knowledge.concept(c).surely_absent(view)
-                   for view in views for c in topic.concepts)
+        for view in views:
+            if not view_matches(view).tried.keys().isdisjoint(terms):
+                return False
+            folded = view.folded
+            if any(p.may_match(folded) for regex in regexes
+                   if (p := regex.patterns.get(view.lang)) is not None):
+                return False
+        return True
+
+    @cached_property
+    def _gate(self) -> tuple[frozenset[str], frozenset[int], tuple[Regex, ...]] | None:
+        """What `_surely_off_topic` tests, gathered once: the concepts related to the topic, and
+        the phrase sets (Terms keys) and regexes of the topic's concepts and all they include.
+        None when there is no such test (a topic with units, or a concept with other parts)."""
+        topic, knowledge = self.spec.topic, self.knowledge
+        if topic is None or knowledge is None or topic.units or not topic.concepts:
+            return None
+        terms: set[int] = set()
+        regexes: dict[int, Regex] = {}
+        for concept_id in topic.concepts:
+            concept_terms, concept_regexes, other = knowledge.concepts[concept_id].leaves()
+            if other:
+                return None
+            terms.update(concept_terms)
+            regexes.update((id(regex), regex) for regex in concept_regexes)
+        return knowledge.related(topic.concepts), frozenset(terms), tuple(regexes.values())
 
     def effect_traces(self, texts: AmendmentTexts, matcher: WordMatcher) -> list[Trace]:
         """For `explain`: the topic, each forbidden effect and the complying concepts."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
 from typing import NamedTuple
 
 from checker.normalize import FORMAT_CHARS
@@ -140,6 +141,8 @@ class Token(NamedTuple):
     index: int  # 0-based word number in the text
 
 
+_new_token = partial(tuple.__new__, Token)  # Token._make without a Python frame per word
+
 # Letters and digits, with CGJ inside, and single inner hyphens (ата-ана, 65-1).
 _PART = rf"[^\W_][^\W_{CGJ}]*(?:{CGJ}+[^\W_{CGJ}]*)*"
 _WORD = re.compile(rf"{_PART}(?:-{_PART})*")
@@ -182,9 +185,11 @@ def tokenize(text: str, folded: str | None = None) -> list[Token]:
             if sentences:  # several breaks in a row end one sentence; none before the first word
                 sentence += 1
         sentences.append(sentence)
+    if not spans:
+        return []
     texts = [folded[start:end] for start, end in spans]
-    return list(map(Token._make, zip(texts, (s for s, _ in spans), (e for _, e in spans),
-                                     sentences, range(len(spans)))))
+    starts, ends = zip(*spans)
+    return list(map(_new_token, zip(texts, starts, ends, sentences, range(len(spans)))))
 
 
 # A clause after ";" that points back to the one before it continues its sentence: "… төленеді;
