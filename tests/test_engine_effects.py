@@ -675,3 +675,6 @@ def test_a_new_wording_of_a_guarantee_unit_that_drops_it_takes_it_away() -> None
                  article="484", part="3")
     assert not fires(r, "ru", "3. Приговоры пересматриваются в кассационном порядке по ходатайству сторон.",
                      article="484", part="1")
+    # a new wording that opens by pointing back ("указанные …") keeps the unit's subject
+    assert not fires(r, "ru", "3. Указанные приговоры пересматриваются в кассационном порядке по "
+                              "ходатайству сторон.", article="484", part="3")

@@ -308,8 +308,9 @@ class Rule:
                 held.update(self.knowledge.includes(concept_id))
             if not named.intersection(held) or unit.lies_above(target):
                 continue
-            if rewording and (not ctx.view.words or affirmed(ctx, ctx.concept_hits(sorted(held)))):
-                continue  # the new wording says the guarantee again
+            if rewording and (not ctx.view.words or affirmed(ctx, ctx.concept_hits(sorted(held)))
+                              or _refers_back(ctx.view)):
+                continue  # the new wording says the guarantee again, or speaks of "the said period"
             return [(ctx.texts.view("match"), Occurrence(0, 0, 0, 0))]
         return None
 
@@ -445,6 +446,17 @@ class Rule:
 
 
 STRIKING = ("delete", "repeal")  # a whole unit goes
+
+# a new wording that opens by pointing back ("Указанный период засчитывается …", "Аталған кезең
+# …") keeps the subject the unit had, in words the concepts cannot see
+_BACK = frozenset({"указанный", "указанная", "указанное", "указанные", "данный", "данная", "данное",
+                   "данные", "этот", "эта", "это", "эти", "такой", "такая", "такое", "такие",
+                   "аталған", "көрсетілген", "мұндай", "осындай", "бұл"})
+
+
+def _refers_back(view: TextView) -> bool:
+    opening = [w.text.lower() for w in view.words[:3] if not w.text[:1].isdigit()][:2]
+    return any(word in _BACK for word in opening)
 
 
 @dataclass(frozen=True)
