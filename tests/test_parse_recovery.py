@@ -128,3 +128,21 @@ def test_an_unclosed_quote_in_a_one_line_text_stops_at_the_next_item() -> None:
                                  ("replace_words", "9", None, None, None, None, None)]
     assert result.amendments[0].new == "5-бап. Ұғымдар: 1) омарта - ара ұялары; 2) омарташы - ара өсіруші"
     assert [w.code for w in result.warnings] == ["unclosed-quote"]
+
+
+def test_an_open_quote_stops_at_the_next_item_whose_formula_is_unknown() -> None:
+    """"2) статью 49 как-нибудь поправить;" is the bill's next item, not quoted text: it ends the
+    open quote and is reported as not understood (the gate then fails), instead of vanishing
+    into the new text of item 1)."""
+    for lang, lines in (
+        ("ru", ["1) часть вторую статьи 12 изложить в следующей редакции:",
+                "«2. Лесник обходит участок ежедневно.",
+                "2) статью 49 как-нибудь поправить;"]),
+        ("kk", ["1) 12-баптың екінші бөлігі мынадай редакцияда жазылсын:",
+                "«2. Орманшы учаскені күн сайын аралайды.",
+                "2) 49-бапты әйтеуір түзетіңіз;"]),
+    ):
+        result = parse_lines(lines, lang=lang)
+        assert result.amendments[0].new.startswith("2.") and "49" not in result.amendments[0].new
+        assert [u.line for u in result.unparsed] == [4]
+        assert [(w.line, w.end_line) for w in result.warnings] == [(3, 3)]

@@ -14,6 +14,7 @@ import re
 from checker.normalize import lower_same_length
 from checker.parsing import frame
 from checker.parsing.acts import recognize_act
+from checker.parsing.formula import looks_targeted
 from checker.parsing.quotes import scan_quotes
 from checker.parsing.segment import split_statements
 from checker.parsing.statements import parse_statement
@@ -87,6 +88,10 @@ def is_boundary(line: str) -> bool:
     lower = lower_same_length(line).strip()
     if parsed.kind == "instruction":
         return parsed.item is not None or lower.endswith((";", ":", "."))
+    if _ITEM_START.match(line) and looks_targeted(statements[0].masked) and lower.endswith((";", ":", ".")):
+        # "2) статью 49 как-нибудь поправить;": the bill's next item, in words the grammar does
+        # not know; it is reported as not understood, never swallowed into the open quote
+        return True
     if parsed.kind == "scope":
         return True
     if parsed.kind == "act_item":
