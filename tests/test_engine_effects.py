@@ -678,3 +678,17 @@ def test_a_new_wording_of_a_guarantee_unit_that_drops_it_takes_it_away() -> None
     # a new wording that opens by pointing back ("указанные …") keeps the unit's subject
     assert not fires(r, "ru", "3. Указанные приговоры пересматриваются в кассационном порядке по "
                               "ходатайству сторон.", article="484", part="3")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the court decision is named in a concessive clause: it changes nothing, so it is no guarantee
+    ("kk", "Тұрғын үйден шығару әкімнің қаулысымен жүргізіледі; сот шешімі кейінірек шығарылса да, "
+           "шығару тоқтатылмайды.", True),
+    ("ru", "Выселение из жилища производится по постановлению акима; даже если решение суда будет "
+           "вынесено позже, выселение не приостанавливается.", True),
+    # the concession belongs to another clause
+    ("kk", "Тұрғын үйден шығару сот шешімімен жүргізіледі, әкім қарсы болса да.", False),
+    ("ru", "Выселение из жилища производится по решению суда, даже если аким возражает.", False),
+])
+def test_words_of_a_concessive_clause_do_not_comply(lang: str, text: str, expected: bool) -> None:
+    assert fires(OPTIONAL, lang, text) is expected

@@ -509,7 +509,7 @@ def affirmed(ctx: Context, hits: Sequence[Occurrence], view: TextView | None = N
     kept = []
     for hit in hits:
         if any(_names_absent(view, hit, a) for a in absences) \
-                or any(_disregarded(view, hit, d) for d in disregards):
+                or any(_disregarded(view, hit, d) for d in disregards) or _conceded(view, hit):
             continue
         if view.lang == "kk":
             # "сотсыз" (the same word) or a negative converb right after it ("сотқа жүгінбей");
@@ -550,6 +550,32 @@ def _disregarded(view: TextView, hit: Occurrence, marker: Occurrence) -> bool:
     if view.lang == "kk" and hi is hit:
         return False  # a Kazakh verb closes its clause: it bears on what precedes it
     return not CLAUSE_BREAK.search(view.text, view.words[lo.last].end, view.words[hi.first].start)
+
+
+_KK_EVEN = frozenset({"да", "де", "та", "те"})
+_RU_EVEN = ("даже если", "даже когда", "хотя бы", "хотя")
+
+
+def _conceded(view: TextView, hit: Occurrence) -> bool:
+    """Words of a concessive clause ("… толық мәтіні кейінірек табыс етілсе де, мерзім
+    ұзартылмайды", "даже если полный текст изготовлен позже, срок не продлевается"): what
+    happens there changes nothing in the main clause, so it never makes a provision comply."""
+    words, text = view.words, view.text
+    sentence = words[hit.first].sentence
+    if view.lang == "kk":
+        for k in range(hit.last + 1, min(len(words) - 1, hit.last + DISREGARD_REACH + 1)):
+            if words[k].sentence != sentence or CLAUSE_BREAK.search(text, words[k - 1].end, words[k].start):
+                return False
+            if words[k].text.lower().endswith(("са", "се")) and words[k + 1].text.lower() in _KK_EVEN:
+                return True
+        return False
+    start = max(0, hit.first - DISREGARD_REACH)
+    before = text[words[start].start:words[hit.first].start].lower()
+    for even in _RU_EVEN:
+        at = before.rfind(even)
+        if at != -1 and (at == 0 or not before[at - 1].isalpha()) and not CLAUSE_BREAK.search(before, at):
+            return True
+    return False
 
 
 def _negated_again(view: TextView, hit: Occurrence, negations: Sequence[Occurrence]) -> bool:
