@@ -692,3 +692,17 @@ def test_a_new_wording_of_a_guarantee_unit_that_drops_it_takes_it_away() -> None
 ])
 def test_words_of_a_concessive_clause_do_not_comply(lang: str, text: str, expected: bool) -> None:
     assert fires(OPTIONAL, lang, text) is expected
+
+
+CUT = rule({"concepts": ["childcare"]}, [{"effect": "restricts", "by": ["childcare"]}])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a cut in what is due is a restriction …
+    ("Ведомственные правила могут уменьшать период ухода за ребёнком.", True),
+    # … a negated cut is a guarantee, and a cut joined to the negated one by "и" shares its negation
+    ("Ведомственные правила не могут уменьшать период ухода за ребёнком.", False),
+    ("Ведомственные правила не могут уменьшать размер пособия и сужать период ухода за ребёнком.", False),
+])
+def test_a_negated_cut_is_a_guarantee(text: str, expected: bool) -> None:
+    assert fires(CUT, "ru", text) is expected

@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from checker.engine.knowledge import Knowledge, Unit
 
 CANCEL_REACH = 3  # words between a negation and the ban it negates
+COORDINATED_REACH = 5  # words from a negated ban to another joined to it
+# the words between two coordinated verbs: an object, then "и" / "или" / a comma; no clause end
+_COORDINATED = re.compile(r"[^.;:]*?(?:\s(?:и|или)\s|,\s*)", re.IGNORECASE)
 RESTRICTIONS = ("negation", "ban", "focus", "exception", "delay", "exclusion")
 BRINGS_ITEM = ("supplement", "new_wording", "insert_words")
 
@@ -98,7 +101,7 @@ class Markers:
             raw[kind] = [o for o in raw.get(kind, ())
                          if not blocked.intersection(range(o.first, o.last + 1))]
         raw["duration"] = [*raw.get("duration", ()), *_regardless_of_lapse(view, raw)]
-        found = _cancel_double_negatives(raw, view.lang)
+        found = _cancel_double_negatives(raw, view.lang, view.text)
         view.memo["markers"] = found
         return found
 
@@ -117,7 +120,8 @@ def _regardless_of_lapse(view: TextView, raw: dict[str, list[Occurrence]]) -> li
     return found
 
 
-def _cancel_double_negatives(raw: dict[str, list[Occurrence]], lang: str) -> dict[str, list[Occurrence]]:
+def _cancel_double_negatives(raw: dict[str, list[Occurrence]], lang: str, text: str = ""
+                             ) -> dict[str, list[Occurrence]]:
     """A negated ban is a permission: "не ограничивается", "без ограничений", "тыйым салынбайды"."""
     negations = sorted(raw.get("negation", ()), key=lambda o: o.first)
     bans = raw.get("ban", [])
@@ -134,6 +138,14 @@ def _cancel_double_negatives(raw: dict[str, list[Occurrence]], lang: str) -> dic
                 negated = before  # "не может быть ограничено", "без ограничений"
             if negated:
                 dead_neg.add(neg)
+                dead_ban.add(ban)
+    if lang == "ru" and dead_ban:
+        # "не могут уменьшать размер выплат и сужать круг получателей": a ban joined by "и",
+        # "или" or "," to a negated one shares its negation
+        for ban in sorted(bans, key=lambda o: o.first):
+            if ban not in dead_ban and any(
+                    0 < ban.first - dead.last <= COORDINATED_REACH
+                    and _COORDINATED.fullmatch(text[dead.end:ban.start]) for dead in list(dead_ban)):
                 dead_ban.add(ban)
     out = dict(raw)
     out["negation_all"] = negations  # cancelled ones too: "без X … не допускается" reads them
