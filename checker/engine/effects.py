@@ -120,7 +120,7 @@ def _regardless_of_lapse(view: TextView, raw: dict[str, list[Occurrence]]) -> li
     return found
 
 
-def _cancel_double_negatives(raw: dict[str, list[Occurrence]], lang: str, text: str = ""
+def _cancel_double_negatives(raw: dict[str, list[Occurrence]], lang: str, text: str
                              ) -> dict[str, list[Occurrence]]:
     """A negated ban is a permission: "не ограничивается", "без ограничений", "тыйым салынбайды"."""
     negations = sorted(raw.get("negation", ()), key=lambda o: o.first)
@@ -172,12 +172,20 @@ def _made_optional(view: TextView, hit: Occurrence, optional: Occurrence) -> boo
     """The optional predicate closes the clause of `hit` ("… ұсыну міндетті емес", "… не является
     обязанностью") or, in Russian, governs it as its infinitive ("не будучи обязанным приводить
     мотивы", "не обязан предлагать иное место")."""
-    text = view.text
-    if 0 < optional.first - hit.last <= OPTIONAL_REACH:
-        return not CLAUSE_BREAK.search(text, hit.end, optional.start)
-    if view.lang == "ru" and 0 < hit.first - optional.last <= OPTIONAL_REACH:
-        return not CLAUSE_BREAK.search(text, optional.end, hit.start)
-    return False
+    return _in_clause(view, hit, optional, OPTIONAL_REACH)
+
+
+def _in_clause(view: TextView, hit: Occurrence, predicate: Occurrence, reach: int) -> bool:
+    """`predicate` bears on `hit` in one clause, at most `reach` words away: after it (a Kazakh
+    verb closes its clause and bears on what precedes it) or, in Russian, on either side."""
+    if hit.first <= predicate.first <= hit.last:
+        return False
+    lo, hi = (hit, predicate) if hit.last < predicate.first else (predicate, hit)
+    if hi.first - lo.last > reach or view.words[lo.first].sentence != view.words[hi.first].sentence:
+        return False
+    if view.lang == "kk" and hi is hit:
+        return False
+    return not CLAUSE_BREAK.search(view.text, view.words[lo.last].end, view.words[hi.first].start)
 
 
 def unguarded(ctx: Context, hits: Sequence[Occurrence]) -> list[Occurrence]:
@@ -422,7 +430,8 @@ def _after_event(view: TextView, markers: dict[str, list[Occurrence]], named: Se
 EVENT_REACH = 8
 
 
-_ALSO = {"kk": {"да", "де", "та", "те", "сондай-ақ"}, "ru": {"также", "тоже", "даже", "том"}}
+_KK_DA = frozenset({"да", "де", "та", "те"})  # "also" after a noun, "even" after a conditional
+_ALSO = {"kk": _KK_DA | {"сондай-ақ"}, "ru": {"также", "тоже", "даже", "том"}}
 
 
 def _also(view: TextView, hit: Occurrence) -> bool:
@@ -553,18 +562,9 @@ DISREGARD_REACH = 6  # words between what is not taken into account and the verb
 def _disregarded(view: TextView, hit: Occurrence, marker: Occurrence) -> bool:
     """"привязанность ребёнка не учитывается", "не учитывается привязанность", "без учёта
     привязанности", "байланысы ескерілмейді": within one clause of the verb."""
-    if hit.first <= marker.first <= hit.last:
-        return False
-    lo, hi = (hit, marker) if hit.last < marker.first else (marker, hit)
-    gap = hi.first - lo.last
-    if gap > DISREGARD_REACH or view.words[lo.first].sentence != view.words[hi.first].sentence:
-        return False
-    if view.lang == "kk" and hi is hit:
-        return False  # a Kazakh verb closes its clause: it bears on what precedes it
-    return not CLAUSE_BREAK.search(view.text, view.words[lo.last].end, view.words[hi.first].start)
+    return _in_clause(view, hit, marker, DISREGARD_REACH)
 
 
-_KK_EVEN = frozenset({"да", "де", "та", "те"})
 _RU_EVEN = ("даже если", "даже когда", "хотя бы", "хотя")
 
 
@@ -578,7 +578,7 @@ def _conceded(view: TextView, hit: Occurrence) -> bool:
         for k in range(hit.last + 1, min(len(words) - 1, hit.last + DISREGARD_REACH + 1)):
             if words[k].sentence != sentence or CLAUSE_BREAK.search(text, words[k - 1].end, words[k].start):
                 return False
-            if words[k].text.lower().endswith(("са", "се")) and words[k + 1].text.lower() in _KK_EVEN:
+            if words[k].text.lower().endswith(("са", "се")) and words[k + 1].text.lower() in _KK_DA:
                 return True
         return False
     start = max(0, hit.first - DISREGARD_REACH)

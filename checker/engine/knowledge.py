@@ -137,18 +137,22 @@ class Unit:
 
     def lies_above(self, target: Sequence[str | None]) -> bool:
         """Whether `target` names a level below this unit's deepest (an item inside it)."""
-        depth = max((i for i, v in enumerate(self.numbers) if v is not None), default=-1)
-        return any(v is not None for v in target[depth + 1:])
+        return _deeper(target, self.numbers)
 
     def lies_below(self, target: Sequence[str | None]) -> bool:
         """Whether this unit is inside `target` (names a level below the target's deepest)."""
-        depth = max((i for i, v in enumerate(target) if v is not None), default=-1)
-        return any(v is not None for v in self.numbers[depth + 1:])
+        return _deeper(self.numbers, target)
 
     @property
     def label(self) -> str:
         names = ("art.", "part", "para.", "subpara.")
         return f"{self.act} " + " ".join(f"{n} {v}" for n, v in zip(names, self.numbers) if v)
+
+
+def _deeper(numbers: Sequence[str | None], than: Sequence[str | None]) -> bool:
+    """Whether `numbers` names a level below the deepest one `than` names."""
+    depth = max((i for i, v in enumerate(than) if v is not None), default=-1)
+    return any(v is not None for v in numbers[depth + 1:])
 
 
 @dataclass

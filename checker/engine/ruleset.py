@@ -8,8 +8,6 @@ amendments by the shared `WordMatcher`.
 
 from __future__ import annotations
 
-import functools
-
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -314,7 +312,7 @@ class Rule:
             return [(ctx.texts.view("match"), Occurrence(0, 0, 0, 0))]
         return None
 
-    @functools.cached_property
+    @cached_property
     def _concepts_named(self) -> frozenset[str]:
         return frozenset(_named_concepts(self.spec))
 
@@ -483,8 +481,11 @@ def _unit_context(texts: AmendmentTexts, knowledge: Knowledge) -> tuple[list[Uni
         cited = knowledge.cited_units(amendment.act.slug, view.text, view.lang) if view.words else []
         # a new wording replaces what the units inside the target said: they bring no topic
         # ("часть восьмую изложить …" no longer says what its old item 1) said)
-        speaking = units if amendment.operation != "new_wording" else \
-            [u for u in units if not u.lies_below(target_numbers(amendment))]
+        if amendment.operation == "new_wording":
+            target = target_numbers(amendment)
+            speaking = [u for u in units if not u.lies_below(target)]
+        else:
+            speaking = units
         found = texts.shared["units"] = (units, frozenset(c for unit in (*speaking, *cited)
                                                           for c in unit.spec.concepts))
     return found

@@ -185,7 +185,7 @@ def kk_clause_final(view: TextView, predicates: Sequence[Occurrence], anchors: S
 
 # a Kazakh word that ends a clause before a comma or "және": a finite verb, a converb, a
 # conditional ("… жүргізіліп, …", "… қаралады, ал …", "… болса, …")
-_KK_VERB_END = re.compile(r"(?:[ыі]п|[ауеыі]?[дт][ыі]|[сc][ае]|май|мей|бай|бей|пай|пей|[ао]тын|етін|йтын|йтін"
+_KK_VERB_END = re.compile(r"(?:[ыі]п|[ауеыі]?[дт][ыі]|с[ае]|май|мей|бай|бей|пай|пей|[ао]тын|етін|йтын|йтін"
                           r"|мақ|мек|ған[да]?|ген[де]?|қан|кен)$")
 _KK_HARD_BREAK = re.compile(r"[;:]|\b(?:ал|бірақ|алайда)\b", re.IGNORECASE)
 
