@@ -706,3 +706,22 @@ CUT = rule({"concepts": ["childcare"]}, [{"effect": "restricts", "by": ["childca
 ])
 def test_a_negated_cut_is_a_guarantee(text: str, expected: bool) -> None:
     assert fires(CUT, "ru", text) is expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the part named inside the condition of the grant is the only part let in
+    ("kk", "Баланы анасы тәрбиелеген жағдайда баланы күту үшін демалыс беріледі.", True),
+    ("kk", "Баланы анасы тәрбиелеп, өтініш берілген жағдайда баланы күту үшін демалыс беріледі.", True),
+    ("kk", "Баланы анасы тәрбиелесе, баланы күту үшін демалыс беріледі.", True),
+    ("ru", "Отпуск по уходу за ребёнком оформляется приказом, если ребёнка воспитывает мать.", True),
+    ("ru", "Отпуск по уходу за ребёнком оформляется при условии, что с ребёнком живёт мать.", True),
+    # the part outside the condition, or a condition that names nobody of the group
+    ("kk", "Анасына баланы күту үшін демалыс өтініш берілген жағдайда ресімделеді.", False),
+    ("kk", "Баланы анасы тәрбиелейді, өтініш берілген жағдайда баланы күту үшін демалыс ресімделеді.", False),
+    ("ru", "Отпуск по уходу за ребёнком матери оформляется, если подано заявление.", False),
+    ("ru", "Если подано заявление, отпуск по уходу за ребёнком оформляется приказом; мать уведомляется.", False),
+])
+def test_narrows_group_where_a_condition_names_the_part(lang: str, text: str, expected: bool) -> None:
+    """A grant written as a condition ("… жағдайда … береді", "…, если …") lets in only the
+    part of the group the condition names, even without a word of right."""
+    assert fires(GRANTED, lang, text) is expected

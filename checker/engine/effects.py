@@ -398,14 +398,48 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
             # only where the named parts receive the right ("… вправе подать", "… құқылы")
             rights = markers.get("permission", ())
             in_granting_list = _in_list_of(ctx, "permissive")
+            conditions = markers.get("conditional", ())
             named = [h for h in named if not _also(view, h)
                      and (in_granting_list
                           or any(view.words[r.first].sentence == view.words[h.first].sentence for r in rights)
-                          or lead_in_grants(view, h, rights))]
+                          or lead_in_grants(view, h, rights)
+                          or any(_in_condition(view, h, c) for c in conditions))]
             if not named:
                 return None
         return [(view, named[0])]  # a part of the group is named, the rest is left out
     return None
+
+
+def _in_condition(view: TextView, hit: Occurrence, condition: Occurrence) -> bool:
+    """`hit` is named inside a condition clause of its sentence ("іс толық көлемде қаралған
+    жағдайда … береді", "… подается, если дело рассмотрено с участием сторон"): what the
+    provision gives, it gives only where that part of the group is met. The condition closes
+    the clause in Kazakh and opens it in Russian; no clause break lies between."""
+    if view.words[hit.first].sentence != view.words[condition.first].sentence:
+        return False
+    if view.lang == "kk":
+        if _KK_DATIVE.search(view.words[hit.last].text):
+            return False  # "анасына … жағдайда беріледі": the one it is given to, in the main clause
+        start, end, gap = hit.last, condition.first, condition.first - hit.last
+        breaks = _KK_CONDITION_BREAK
+    else:
+        start, end, gap = condition.last, hit.first, hit.first - condition.last
+        breaks = CLAUSE_BREAK
+    begin = view.words[start].end
+    if view.lang == "ru":  # "при условии, что …": the comma opens the condition's own clause
+        opened = _RU_THAT.match(view.text, begin)
+        begin = opened.end() if opened else begin
+    return 0 < gap <= EVENT_REACH and not breaks.search(view.text, begin, view.words[end].start)
+
+
+_RU_THAT = re.compile(r"\s*,\s*что\b", re.IGNORECASE)
+
+
+# a Kazakh condition may chain converbs ("… толық көлемде жүргізіліп, қаулы жария етілген
+# жағдайда"): a comma after a converb in -п continues it; any other comma, a semicolon or
+# "ал / бірақ / алайда" ends it
+_KK_DATIVE = re.compile(r"(?:ға|ге|қа|ке|на|не)$", re.IGNORECASE)
+_KK_CONDITION_BREAK = re.compile(r"[;:]|(?<!п),|\b(?:ал|бірақ|алайда)\b", re.IGNORECASE)
 
 
 def _after_event(view: TextView, markers: dict[str, list[Occurrence]], named: Sequence[Occurrence],

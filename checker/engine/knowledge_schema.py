@@ -89,7 +89,7 @@ class UnitFile(StrictModel):
 MarkerKind = Literal[
     "negation", "ban", "permission", "focus", "exception", "finality", "priority", "duration",
     "automatic", "guarantee", "delay", "lapse", "levelling", "exclusion", "past", "inclusion",
-    "optional", "condition", "absence", "event", "disregard", "bound", "about", "decides",
+    "optional", "condition", "conditional", "absence", "event", "disregard", "bound", "about", "decides",
 ]
 
 
