@@ -725,3 +725,22 @@ def test_narrows_group_where_a_condition_names_the_part(lang: str, text: str, ex
     """A grant written as a condition ("… жағдайда … береді", "…, если …") lets in only the
     part of the group the condition names, even without a word of right."""
     assert fires(GRANTED, lang, text) is expected
+
+
+@pytest.mark.parametrize(("lang", "old", "new", "expected"), [
+    # the words that go named the whole group or more of it; the arriving words name a part
+    ("ru", "родителю", "матери", True),
+    ("ru", "матери или отцу", "матери", True),
+    ("kk", "ата-анасына", "анасына", True),
+    ("kk", "анасына немесе әкесіне", "анасына", True),
+    # the same part or more of the group stays, or the words that went restricted the group
+    ("ru", "отцу", "матери или отцу", False),
+    ("ru", "кроме отца", "матери", False),
+    ("kk", "әкесіне", "анасына және әкесіне", False),
+])
+def test_narrows_group_where_the_whole_is_replaced_by_a_part(lang: str, old: str, new: str,
+                                                             expected: bool) -> None:
+    """'по делам о любых уголовных правонарушениях' → 'по делам о тяжких преступлениях': what
+    the provision said of all it now says of a part, whatever words of right stand around."""
+    topic = {"kk": "баланы күту демалысы ", "ru": "отпуск по уходу за ребёнком "}[lang]
+    assert fires(GRANTED, lang, topic + new, op="replace_words", old=topic + old) is expected

@@ -383,6 +383,9 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     pair = _near(view, limiting, named, reach, directed=True) or _after_event(view, markers, named, reach)
     if pair is not None:
         return [(view, pair[0]), (view, pair[1])]
+    part = _whole_replaced_by_part(effect, ctx, members)
+    if part is not None:
+        return [(view, part)]
     missing = [m for m, hits in members.items() if not hits]
     wholes = ctx.concept_hits(effect.whole) if effect.whole else []
     if wholes:
@@ -408,6 +411,29 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
                 return None
         return [(view, named[0])]  # a part of the group is named, the rest is left out
     return None
+
+
+def _whole_replaced_by_part(effect: ForbiddenEffect, ctx: Context,
+                            members: dict[str, list[Occurrence]]) -> Occurrence | None:
+    """The words that go named the whole group, or parts the arriving words no longer name
+    ("по делам о любых уголовных правонарушениях" → "по делам о тяжких преступлениях",
+    "бірінші, екінші және үшінші топтағы" → "бірінші және екінші топтағы"): what the provision
+    said of all, it now says of a part. Words that went with a restriction of their own
+    ("за исключением …") are left to the other effects."""
+    texts = ctx.texts
+    if not texts.takes_words or not effect.whole and len(effect.members) < 2:
+        return None
+    kept = {m for m, hits in members.items() if hits}
+    if not kept or (effect.whole and ctx.concept_hits(effect.whole)):
+        return None
+    gone = texts.view("removed")
+    if any(ctx.markers(gone).get(kind) for kind in RESTRICTIONS):
+        return None
+    dropped = (effect.whole and ctx.concept_hits(effect.whole, gone)) or [
+        hit for m in effect.members if m not in kept for hit in ctx.concept_hits([m], gone)]
+    if not dropped:
+        return None
+    return next(hit for m in effect.members if m in kept for hit in members[m])
 
 
 def _in_condition(view: TextView, hit: Occurrence, condition: Occurrence) -> bool:
