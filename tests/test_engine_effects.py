@@ -96,6 +96,11 @@ NARROWS = rule({"concepts": ["childcare"]},
     ("ru", "Период ухода за ребёнком засчитывается родителю, будь то мать или отец.", False),
     ("kk", "Баланы күту кезеңі ана болып табылатын ата-анасына есептеледі.", True),
     ("kk", "Баланы күту кезеңі анасы не әкесі болып табылатын ата-анасына есептеледі.", False),
+    # a longer participle chain ending right before the whole, in one clause
+    ("kk", "Баланы күту кезеңі ана болып табылатын және сол кезеңде жұмыс істемей, баламен үйде "
+           "айналысқан ата-анасына есептеледі.", True),
+    ("kk", "Баланы күту кезеңі ана болып табылатын және сол кезеңде жұмыс істемей, баламен үйде "
+           "айналысқан; ата-анасына есептеледі.", False),
     # the other part let in only when something befalls the first
     ("ru", "Период ухода за ребёнком засчитывается матери, а в случае смерти матери – отцу.", True),
     ("kk", "Баланы күту кезеңі анасына, ал ана қайтыс болған жағдайда – әкесіне есептеледі.", True),
@@ -744,3 +749,21 @@ def test_narrows_group_where_the_whole_is_replaced_by_a_part(lang: str, old: str
     the provision said of all it now says of a part, whatever words of right stand around."""
     topic = {"kk": "баланы күту демалысы ", "ru": "отпуск по уходу за ребёнком "}[lang]
     assert fires(GRANTED, lang, topic + new, op="replace_words", old=topic + old) is expected
+
+
+@pytest.mark.parametrize(("rule_", "lang", "text", "expected"), [
+    # the court not waited for: its decision is absent
+    (REGIME, "kk", "Тұрғын үйден шығару сот шешімін күтпестен әкімнің қаулысымен жүргізіледі.", True),
+    (REGIME, "ru", "Выселение из жилища производится по постановлению акимата, не дожидаясь решения суда.", True),
+    (REGIME, "kk", "Тұрғын үйден шығару сот шешімімен жүргізіледі, әкім оны күтпестен хабарлама жібереді.", False),
+    # consent given as the condition of a review
+    (DENIES, "kk", "Қылмыстық теріс қылықтар туралы істер бойынша үкімдер прокурор келісім берген жағдайда "
+                   "кассациялық тәртіппен қайта қаралады.", True),
+    (DENIES, "ru", "Приговоры по делам об уголовных проступках пересматриваются в кассационном порядке "
+                   "при наличии согласия прокурора.", True),
+    (DENIES, "ru", "Приговоры по делам об уголовных проступках пересматриваются в кассационном порядке "
+                   "по жалобе осуждённого.", False),
+])
+def test_consent_as_a_condition_and_a_court_not_waited_for(rule_: Rule, lang: str, text: str,
+                                                           expected: bool) -> None:
+    assert fires(rule_, lang, text) is expected

@@ -512,8 +512,19 @@ def _qualifies(view: TextView, part: Occurrence, whole: Occurrence) -> bool:
     if view.words[part.first].sentence != view.words[whole.first].sentence:
         return False
     if view.lang == "kk":
-        return 0 < whole.first - part.last <= 4
+        gap = whole.first - part.last
+        if 0 < gap <= 4:
+            return True
+        # a longer participle chain ending right before the whole ("баланы дүниеге әкелген және
+        # сол кезеңде жұмыс істемей, оны күтумен айналысқан ата-ананың"), inside one clause
+        return (0 < gap <= QUALIFIER_REACH and _KK_PARTICIPLE.search(view.words[whole.first - 1].text) is not None
+                and not _SENTENCE_PART.search(view.text, view.words[part.last].end, view.words[whole.first].start))
     return 0 < part.first - whole.last <= 3
+
+
+QUALIFIER_REACH = 12
+_KK_PARTICIPLE = re.compile(r"(?:ған|ген|қан|кен|атын|етін|йтын|йтін)$", re.IGNORECASE)
+_SENTENCE_PART = re.compile(r"[;:.]")
 
 
 def _subordinates(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
