@@ -424,8 +424,8 @@ def _whole_replaced_by_part(effect: ForbiddenEffect, ctx: Context,
     if not texts.takes_words or not effect.whole and len(effect.members) < 2:
         return None
     kept = {m for m, hits in members.items() if hits}
-    if not kept or (effect.whole and ctx.concept_hits(effect.whole)):
-        return None
+    if not kept or len(kept) == len(effect.members) or (effect.whole and ctx.concept_hits(effect.whole)):
+        return None  # no part named, every part named ("родителю" → "отцу или матери"), or the whole
     gone = texts.view("removed")
     if any(ctx.markers(gone).get(kind) for kind in RESTRICTIONS):
         return None
