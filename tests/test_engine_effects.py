@@ -768,3 +768,28 @@ def test_narrows_group_where_the_whole_is_replaced_by_a_part(lang: str, old: str
 def test_consent_as_a_condition_and_a_court_not_waited_for(rule_: Rule, lang: str, text: str,
                                                            expected: bool) -> None:
     assert fires(rule_, lang, text) is expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("kk", "Конституциямен тыйым салынған жаза қолданылған қылмыстық теріс қылықтар туралы істер "
+           "кассациялық тәртіппен қаралады.", False),
+    ("ru", "Дела об уголовных проступках, по которым было назначено наказание, запрещённое Конституцией, "
+           "пересматриваются в кассационном порядке.", False),
+    ("kk", "Қылмыстық теріс қылықтар туралы істерді кассациялық тәртіппен қарауға тыйым салынады.", True),
+])
+def test_the_penalty_the_constitution_bans_is_a_name_not_a_ban(lang: str, text: str, expected: bool) -> None:
+    """'Конституциямен тыйым салынған жаза' names the death penalty; its ban word bars nothing."""
+    assert fires(LIST_RULE, lang, text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "only when" with its verb closing the clause limits everything the clause names, however far
+    ("Қылмыстық теріс қылықтар туралы істер бойынша шығарылған сот актілерін кассациялық тәртіппен "
+     "қайта қарау туралы сотталғанның және жәбірленушінің өтінішхаттары осы Кодексте көзделген ерекше "
+     "негіз болған кезде ғана қаралады.", True),
+    # the clause closes before it
+    ("Қылмыстық теріс қылықтар туралы істер бойынша кассациялық өтінішхаттар жалпы тәртіппен "
+     "қаралады; басқа өтініштер сот қажет деп тапқан кезде ғана қаралады.", False),
+])
+def test_a_kazakh_clause_final_only_when_reaches_its_whole_clause(text: str, expected: bool) -> None:
+    assert fires(LIST_RULE, "kk", text) is expected

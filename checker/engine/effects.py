@@ -335,10 +335,21 @@ def _restriction(effect: ForbiddenEffect, ctx: Context, kinds: Sequence[str],
     pair = _near(view, found, anchors, effect.within)
     if pair is None:  # a negative predicate said once for a list (not a focus word of its lead-in)
         predicates = [o for kind in kinds if kind in LIST_PREDICATES for o in markers.get(kind, ())]
-        pair = across_list(view, predicates, anchors, effect.within) or kk_clause_final(view, predicates, anchors)
+        pair = across_list(view, predicates, anchors, effect.within) or kk_clause_final(
+            view, [*predicates, *_with_verb(view, markers.get("exception", ()) if "exception" in kinds else ())],
+            anchors)
     if pair is None:
         return None
     return [(view, pair[0]), (view, pair[1])]
+
+
+def _with_verb(view: TextView, exceptions: Sequence[Occurrence]) -> list[Occurrence]:
+    """A Kazakh "only when" with the verb it limits ("… негіз болған кезде ғана қаралады"):
+    said at the close of a clause, it limits the whole clause, as a closing negative does."""
+    if view.lang != "kk":
+        return []
+    return [Occurrence(o.first, o.last + 1, o.start, view.words[o.last + 1].end)
+            for o in exceptions if o.last + 1 < len(view.words)]
 
 
 def _context_topic(ctx: Context) -> bool:
