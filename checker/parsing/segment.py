@@ -49,6 +49,7 @@ class Statement:
     masked: str  # lower-cased, quotes → ⟦i⟧, parentheses → ⦅j⦆
     quotes: tuple[tuple[int, int], ...]  # spans in the normalized text, by placeholder number
     parens: tuple[tuple[int, int], ...]
+    lower: str  # the text lower-cased (same length, quotes kept): made here once, read by the resolver
 
 
 def split_statements(text: str, quote_spans: tuple[tuple[int, int], ...]) -> list[Statement]:
@@ -145,7 +146,8 @@ def _make_statement(text: str, start: int, end: int, spans, starts) -> Statement
     raw = text[start:end]
     if not raw.strip():
         return None
-    lowered = lower_same_length(raw).replace("ё", "е")
+    lower = lower_same_length(raw)
+    lowered = lower.replace("ё", "е")
     quotes: list[tuple[int, int]] = []
     parens: list[tuple[int, int]] = []
     pieces: list[str] = []
@@ -167,7 +169,7 @@ def _make_statement(text: str, start: int, end: int, spans, starts) -> Statement
         i += 1
     pieces.append(_mask_parens(lowered[cursor - start:], cursor, parens))
     masked = _number_parens("".join(pieces))
-    return Statement(start=start, end=end, masked=masked, quotes=tuple(quotes), parens=tuple(parens))
+    return Statement(start=start, end=end, masked=masked, quotes=tuple(quotes), parens=tuple(parens), lower=lower)
 
 
 _LETTER_QUOTE = re.compile(r"[\"«]\s*([а-яёәғқңөұүһі])\s*\)?\s*[\"»]?")
