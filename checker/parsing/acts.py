@@ -190,8 +190,8 @@ def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int], 
     vocab = load_vocabulary()
     kk_months = vocab.tables["kk"]["months"]
     ru_months = vocab.tables["ru"]["months"]
-    kk = re.compile(r"(\d{4})\s*жыл\w*\s+(\d{1,2})\s+(" + "|".join(kk_months) + r")\w*")
-    ru = re.compile(r"(\d{1,2})\s+(" + "|".join(sorted(ru_months, key=len, reverse=True)) + r")\w*\s+(\d{4})")
+    kk = recache.compile(r"(\d{4})\s*жыл\w*\s+(\d{1,2})\s+(" + "|".join(kk_months) + r")\w*")
+    ru = recache.compile(r"(\d{1,2})\s+(" + "|".join(sorted(ru_months, key=len, reverse=True)) + r")\w*\s+(\d{4})")
     return kk, ru, kk_months, ru_months
 
 

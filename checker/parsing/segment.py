@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from checker import recache
 from checker.normalize import lower_same_length
 
 # Inside one line (a text served without line breaks, or a line holding a scope and its first
@@ -196,8 +197,8 @@ def _unit_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     from checker.parsing.vocabulary import load_vocabulary
 
     vocab = load_vocabulary()
-    return (re.compile(rf"(?<![\w-])(?:{vocab.ru_unit_regex()}|{'|'.join(vocab.shared_unit_forms()) or '(?!x)x'})\s*$"),
-            re.compile(rf"\s*{vocab.kk_unit_regex(exclude_shared=False)}"))
+    return (recache.compile(rf"(?<![\w-])(?:{vocab.ru_unit_regex()}|{'|'.join(vocab.shared_unit_forms()) or '(?!x)x'})\s*$"),
+            recache.compile(rf"\s*{vocab.kk_unit_regex(exclude_shared=False)}"))
 
 
 _PAREN_MARK = "\u0001"
