@@ -17,7 +17,7 @@ from checker.parsing import frame
 from checker.parsing.acts import derived_slug, extract_date, names_an_act, recognize_act
 from checker.parsing.formula import looks_like_instruction, looks_targeted
 from checker.parsing.header import header_statement
-from checker.parsing.statements import LEVEL_ORDER, Clause, ParsedStatement, Ref, parse_statement
+from checker.parsing.statements import LEVEL_INDEX, Clause, ParsedStatement, Ref, parse_statement
 
 TEXT_BEARING = ("new_wording", "supplement", "suspend")
 _NOTE_LEAD = re.compile(r"(?:ескертпесі|изпи|рцпи)\s*!$|^(?:сноска|ескерту)\s*\.?$")
@@ -567,18 +567,17 @@ def _merge_flags(ref: Ref, throughout: bool) -> Ref:
 
 
 def _deepest_level(ref: Ref) -> int:
-    indexes = [LEVEL_ORDER.index(level) for level in ref.levels]
-    return max(indexes) if indexes else -1
+    return max(map(LEVEL_INDEX.__getitem__, ref.levels), default=-1)
 
 
 def _prefix(ref: Ref, top: int) -> Ref:
-    return Ref(levels={k: v for k, v in ref.levels.items() if LEVEL_ORDER.index(k) < top}, flags=set(ref.flags))
+    return Ref(levels={k: v for k, v in ref.levels.items() if LEVEL_INDEX[k] < top}, flags=set(ref.flags))
 
 
 def _relative(ref: Ref, base: Ref) -> Ref:
     """`ref` written under the scope `base`: levels above ref's broadest level come from base."""
     top = ref.top_level()
-    levels = {k: v for k, v in base.levels.items() if LEVEL_ORDER.index(k) < top}
+    levels = {k: v for k, v in base.levels.items() if LEVEL_INDEX[k] < top}
     levels.update(ref.levels)
     return Ref(levels=levels, flags=base.flags | ref.flags)
 
@@ -590,7 +589,7 @@ def _part_of_point(ref: Ref, scope: Ref) -> bool:
     return ref.top_level() == _PART and "paragraph" in scope.levels and "part" not in scope.levels
 
 
-_PART = LEVEL_ORDER.index("part")
+_PART = LEVEL_INDEX["part"]
 
 
 def _under(ref: Ref, base: Ref) -> Ref:
@@ -606,10 +605,10 @@ def _nest(unit: Ref, ref: Ref) -> Ref:
     `ref`, whatever the usual order of levels: points of the Tax Code have parts of their own.
     """
     levels = dict(ref.levels)
-    shared = [LEVEL_ORDER.index(k) for k in unit.levels if k in levels]
+    shared = [LEVEL_INDEX[k] for k in unit.levels if k in levels]
     if shared:
         cut = min(shared)
-        levels = {k: v for k, v in levels.items() if LEVEL_ORDER.index(k) < cut}
+        levels = {k: v for k, v in levels.items() if LEVEL_INDEX[k] < cut}
     levels.update(unit.levels)
     return Ref(levels=levels, flags=ref.flags | unit.flags)
 

@@ -202,22 +202,27 @@ def _unit_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _PAREN_MARK = "\u0001"
+_PAREN = re.compile(r"[()]")
 
 
 def _mask_parens(chunk: str, offset: int, found: list[tuple[int, int]]) -> str:
-    """Replace balanced (…) groups of `chunk` by a mark; record their spans."""
+    """Replace balanced (…) groups of `chunk` by a mark; record their spans.
+
+    Only the parentheses are visited (a regex jumps between them), not every character.
+    """
     if "(" not in chunk:
         return chunk
     out: list[str] = []
     depth = 0
     open_at = 0
     last = 0
-    for i, ch in enumerate(chunk):
-        if ch == "(":
+    for match in _PAREN.finditer(chunk):
+        i = match.start()
+        if match.group() == "(":
             if depth == 0:
                 open_at = i
             depth += 1
-        elif ch == ")" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 out.append(chunk[last:open_at])

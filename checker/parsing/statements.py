@@ -19,6 +19,7 @@ LEVEL_OF_KIND = {"article": "article", "part": "part", "paragraph": "paragraph",
                  "chapter": "chapter"}
 FLAG_KINDS = {"heading": "heading", "note": "note", "toc": "toc", "preamble": "preamble"}
 LEVEL_ORDER = ("chapter", "article", "part", "paragraph", "subparagraph", "indent", "sentence")
+LEVEL_INDEX = {level: i for i, level in enumerate(LEVEL_ORDER)}  # LEVEL_ORDER.index, as a dict lookup
 
 OPERATION_OF_RULE = {
     "new_wording": "new_wording", "supplement": "supplement", "supplement_after": "supplement",
@@ -41,8 +42,7 @@ class Ref:
 
     def top_level(self) -> int:
         """Index in LEVEL_ORDER of the broadest level written (len when none)."""
-        indexes = [LEVEL_ORDER.index(level) for level in self.levels]
-        return min(indexes) if indexes else len(LEVEL_ORDER)
+        return min(map(LEVEL_INDEX.__getitem__, self.levels), default=len(LEVEL_ORDER))
 
 
 @dataclass
@@ -160,21 +160,25 @@ class _Template:
                        if f.name not in self._FILLED}
         self.item = _format_of(statement.item)
         self.head_num = _format_of(statement.head_num)
-        self.refs = tuple([([(k, _format_of(v), v) for k, v in r.levels.items()], r.flags)
-                           for r in getattr(statement, name)]
-                          for name in ("targets", "new_units", "anchor"))
+        self.targets, self.new_units, self.anchor = (
+            [([(k, _format_of(v), v) for k, v in r.levels.items()], r.flags) for r in getattr(statement, name)]
+            for name in ("targets", "new_units", "anchor"))
 
     def instantiate(self, numbers: list[str]) -> ParsedStatement:
         """The statement of this shape whose numbers are `numbers` (in the order written)."""
         statement = self.statement
-        targets, new_units, anchor = ([Ref({k: f.format(*numbers) if f else v for k, f, v in levels}, set(flags))
-                                       for levels, flags in refs] for refs in self.refs)
         return ParsedStatement(**self.shared,
                                item=self.item.format(*numbers) if self.item else statement.item,
                                head_num=self.head_num.format(*numbers) if self.head_num else statement.head_num,
-                               targets=targets, new_units=new_units, anchor=anchor,
-                               new_quotes=list(statement.new_quotes),
+                               targets=_filled(self.targets, numbers), new_units=_filled(self.new_units, numbers),
+                               anchor=_filled(self.anchor, numbers), new_quotes=list(statement.new_quotes),
                                trailing_quotes=list(statement.trailing_quotes))
+
+
+def _filled(refs: list[tuple[list[tuple[str, str | None, str]], set[str]]], numbers: list[str]) -> list[Ref]:
+    """Fresh refs of a template, each level's slots filled with `numbers`."""
+    return [Ref({k: pattern.format(*numbers) if pattern else value for k, pattern, value in levels}, set(flags))
+            for levels, flags in refs]
 
 
 _OPERATIONS = ("NEW_WORDING", "DELETE", "REPLACE", "SUPPLEMENT")
