@@ -82,37 +82,45 @@ def normalize(text: str) -> Normalized:
         text = _SPECIAL.sub(lambda m: _TRANSLATE[ord(m.group())], text)
     if "\r" in text:
         text = text.replace("\r", " ")
-    chars: list[str] | None = None
+    changes: dict[int, str] = {}  # offset → its new character: every change below is one for one
     for m in _N_SIGN.finditer(text):
         if m.start() == 0 or not text[m.start() - 1].isalnum():
-            chars = chars or list(text)
-            chars[m.start()] = "№"
+            changes[m.start()] = "№"
     for start, end in _words_with_latin(text):
         word = text[start:end]
         if _CYRILLIC.search(word) and not _ROMAN.fullmatch(word):
-            chars = chars or list(text)
-            chars[start:end] = word.translate(_LATIN_TO_CYRILLIC)
-    if chars is not None:
-        text = "".join(chars)
-        chars = None
+            changes.update(zip(range(start, end), word.translate(_LATIN_TO_CYRILLIC)))
+    text = _with_changes(text, changes)
+    changes = {}
     for m in _ROMAN_CANDIDATE.finditer(text):  # after the Latin fix, which may turn I into І
-        chars = _fix_roman(text, m.start(), m.end(), chars)
-    if chars is not None:
-        text = "".join(chars)
+        _fix_roman(text, m.start(), m.end(), changes)
+    text = _with_changes(text, changes)
     return Normalized(text=text, original=original, _run_at=tuple(run_at), _shift=tuple(shift))
 
 
-def _fix_roman(text: str, start: int, end: int, chars: list[str] | None) -> list[str] | None:
+def _with_changes(text: str, changes: dict[int, str]) -> str:
+    """`text` with the characters at the offsets of `changes` replaced. The untouched stretches
+    are joined as slices: a list of every character of a 20 MB draft would cost far more."""
+    if not changes:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for pos in sorted(changes):
+        pieces += (text[last:pos], changes[pos])
+        last = pos + 1
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _fix_roman(text: str, start: int, end: int, changes: dict[int, str]) -> None:
     """"731-VІ", "№ 12-ІІ": a Roman numeral typed with Cyrillic І gets Latin I."""
     word = text[start:end]
     bounded = (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
     if not bounded or "І" not in word:
-        return chars
+        return
     if not (set(word) & set("IVXL")) and not (start > 0 and text[start - 1] == "-"):
-        return chars
-    chars = chars or list(text)
-    chars[start:end] = word.replace("І", "I")
-    return chars
+        return
+    changes.update(zip(range(start, end), word.replace("І", "I")))
 
 
 def _words_with_latin(text: str) -> list[tuple[int, int]]:

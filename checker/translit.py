@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 CGJ = "\u034f"
 
@@ -62,7 +63,7 @@ def latin_kazakh_variant(text: str, sample: int = 200_000) -> str | None:
     """"2017", "2018" or "2021" when `text` is Kazakh in a Latin alphabet, else None."""
     head = text[:sample]
     latin = len(_LATIN.findall(head))
-    if latin < 20 or latin <= 2 * len(_CYRILLIC.findall(head)):
+    if latin < 20 or _at_least(_CYRILLIC, head, (latin + 1) // 2):  # latin <= 2 × Cyrillic
         return None
     counts = {name: len(marker.findall(head)) for name, marker in _MARKERS.items()}
     best = max(counts, key=lambda name: counts[name])
@@ -71,6 +72,12 @@ def latin_kazakh_variant(text: str, sample: int = 200_000) -> str | None:
     if counts[best] == 0:
         return "2018"
     return best
+
+
+def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """Whether `pattern` occurs `count` times in `text`; stops counting there (a Cyrillic draft
+    holds a few Latin letters and a million Cyrillic ones)."""
+    return sum(1 for _ in islice(pattern.finditer(text), count)) >= count
 
 
 def to_cyrillic(text: str, variant: str) -> Transliteration:

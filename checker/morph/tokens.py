@@ -192,6 +192,13 @@ def tokenize(text: str, folded: str | None = None) -> list[Token]:
     return list(map(_new_token, zip(texts, starts, ends, sentences, range(len(spans)))))
 
 
+def words(text: str) -> list[str]:
+    """The folded words of `text`, as `tokenize` gives their texts, without offsets or sentence
+    numbers: a caller that only counts words (language detection) skips the sentence breaks."""
+    folded = fold(text)
+    return (_WORD if CGJ in folded else _PLAIN_WORD).findall(folded)
+
+
 # A clause after ";" that points back to the one before it continues its sentence: "… төленеді;
 # аталған қағидаларда көрсетілмеген жағдайларда олар төленуге жатпайды", "…; такие акты не пересматриваются".
 _ANAPHOR = re.compile(r"\s*(?:олар|оларға|оларды|олардың|мұндай|осындай|аталған|көрсетілген|бұл|"

@@ -9,7 +9,7 @@ from checker.errors import InputError
 from checker.language import unsupported_script
 from checker.morph import detect_language
 from checker.model import Document, ParseResult, ParseWarning, SourceLine
-from checker.normalize import lower_same_length, normalize
+from checker.normalize import normalize
 from checker.translit import latin_kazakh_variant, to_cyrillic
 from checker.parsing.formula import looks_like_instruction, looks_targeted
 from checker.parsing.quotes import scan_quotes
@@ -133,7 +133,6 @@ def _locate(st: Statement, parsed: ParsedStatement, text: str, original: str, qu
         quote_text.append(quoted_source[a:b])
         quote_pos.append(positions.at(inner_start))
     return Located(parsed=parsed, line=line, end_line=end_line, col=col,
-                   lower=lower_same_length(raw), original=original[o_start:o_end],
+                   lower=st.lower, original=original[o_start:o_end],
                    quote_text=quote_text, quote_pos=quote_pos, masked=st.masked,
-                   formula=looks_like_instruction(st.masked) or (parsed.wants_operation
-                                                                   and looks_targeted(st.masked)))
+                   wants_operation=parsed.wants_operation)

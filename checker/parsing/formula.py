@@ -26,7 +26,7 @@ def looks_like_instruction(masked: str) -> bool:
 def _targeted() -> re.Pattern[str]:
     vocab = load_vocabulary()
     kk = vocab.kk_unit_regex(exclude_shared=False)
-    return re.compile(rf"^\s*(?:\d+(?:-\d+)?\)\s+)?(?:(?:в|во)\s+)?(?:{vocab.ru_unit_regex()}\s+\d|\d+(?:-\d+)?{kk})",
+    return recache.compile(rf"^\s*(?:\d+(?:-\d+)?\)\s+)?(?:(?:в|во)\s+)?(?:{vocab.ru_unit_regex()}\s+\d|\d+(?:-\d+)?{kk})",
                       re.IGNORECASE)
 
 

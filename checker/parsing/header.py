@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from checker import recache
 from checker.parsing.statements import ParsedStatement, parse_statement
 from checker.parsing.vocabulary import load_vocabulary
 
@@ -30,12 +31,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     ru_amend = vocab.tables["ru"]["phrases"]["amend"].strip()
     kk_act = vocab.tables["kk"]["phrases"]["act_reference"].strip()
     # the Russian change named after the act's name; the lead "внести" stays out (it came first)
-    ru_change = re.compile(r"(?<![\w-])" + ru_amend.replace(r"(?:внести\s+)?", "", 1))
+    ru_change = recache.compile(r"(?<![\w-])" + ru_amend.replace(r"(?:внести\s+)?", "", 1))
     # cheap tests first: a header names a unit only if a unit word opens (ru) or ends (kk) it
     shared = "|".join(vocab.shared_unit_forms())
-    ru_unit = re.compile(rf"(?:{vocab.ru_unit_regex()}{'|' + shared if shared else ''})(?![\w-])")
-    kk_unit = re.compile(r"(?:[^⟦⦅]|⦅\d+⦆){0,80}?" + vocab.kk_unit_regex(exclude_shared=False))
-    return ru_change, re.compile(r"(?<![\w-])" + kk_act + r"(?![\w-])"), ru_unit, kk_unit
+    ru_unit = recache.compile(rf"(?:{vocab.ru_unit_regex()}{'|' + shared if shared else ''})(?![\w-])")
+    kk_unit = recache.compile(r"(?:[^⟦⦅]|⦅\d+⦆){0,80}?" + vocab.kk_unit_regex(exclude_shared=False))
+    return ru_change, recache.compile(r"(?<![\w-])" + kk_act + r"(?![\w-])"), ru_unit, kk_unit
 
 
 def header_statement(masked: str) -> ParsedStatement | None:

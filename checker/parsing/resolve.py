@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from checker.model import UNKNOWN_ACT, Act, Amendment, FrameLine, ParseWarning, Target, Unparsed
 from checker.parsing import frame
 from checker.parsing.acts import derived_slug, extract_date, names_an_act, recognize_act
 from checker.parsing.formula import looks_like_instruction, looks_targeted
 from checker.parsing.header import header_statement
-from checker.parsing.statements import LEVEL_ORDER, Clause, ParsedStatement, Ref, parse_statement
+from checker.parsing.statements import LEVEL_INDEX, Clause, ParsedStatement, Ref, parse_statement
 
 TEXT_BEARING = ("new_wording", "supplement", "suspend")
 _NOTE_LEAD = re.compile(r"(?:ескертпесі|изпи|рцпи)\s*!$|^(?:сноска|ескерту)\s*\.?$")
@@ -40,7 +41,18 @@ class Located:
     quote_text: list[str]  # original text inside each quote (marks stripped), by placeholder
     quote_pos: list[tuple[int, int]]  # (line, col) of each quote's first inner character
     masked: str = ""  # what the grammar saw (quotes and parentheses masked)
-    formula: bool = False  # it holds an operation formula: unparsed, it is an instruction not understood
+    wants_operation: bool = False  # its own parse read a target and wanted an operation after it
+    known_instruction: bool = False  # the resolver found it an instruction it cannot read
+
+    @cached_property
+    def formula(self) -> bool:
+        """It holds an operation formula: unparsed, it is an instruction not understood.
+
+        Worked out on use, not for every statement: only those that end up unparsed, or that
+        come before the bill's first article, ask.
+        """
+        return self.known_instruction or looks_like_instruction(self.masked) or (
+            self.wants_operation and looks_targeted(self.masked))
 
 
 @dataclass
@@ -83,12 +95,12 @@ class Resolver:
         self.title_parts: list[str] = []
         self.language = "kk"
         self._pending: _Pending | None = None
-        self._last_lower = ""
+        self._last: Located | None = None  # the statement fed before this one
 
     # ---- entry ------------------------------------------------------------------------------
     def feed(self, st: Located) -> None:
         self._feed(st)
-        self._last_lower = st.lower.strip()
+        self._last = st
 
     def _feed(self, st: Located) -> None:
         kind = st.parsed.kind
@@ -143,7 +155,7 @@ class Resolver:
                 return
             if reparsed.kind == "error" and looks_targeted(_HEAD_NUM.sub(" ", st.masked, count=1)):
                 # "3. В статье 1, пункте 3 статьи 5 …" cut or garbled: an item of the act not read
-                self._unparsed(replace(st, formula=True), reparsed.error or "not understood")
+                self._unparsed(replace(st, known_instruction=True), reparsed.error or "not understood")
                 return
         entry = _recognize(st.lower)
         if entry is not None or st.parsed.ends_with_colon:
@@ -212,7 +224,7 @@ class Resolver:
         if self._header_with_its_change(st):
             return True
         self.state.started = True
-        self._unparsed(replace(st, formula=True), "an amending lead whose act and changes cannot be read")
+        self._unparsed(replace(st, known_instruction=True), "an amending lead whose act and changes cannot be read")
         return True
 
     def _act_header(self, st: Located, text: str) -> bool:
@@ -247,7 +259,7 @@ class Resolver:
             if _AMENDS.search(text) or frame.matches("amend_lead", text):
                 # the act and a change we cannot read: the bill is not fully read (exit 1)
                 self.state.started = True
-                self._unparsed(replace(st, formula=True), "an act header whose change cannot be read")
+                self._unparsed(replace(st, known_instruction=True), "an act header whose change cannot be read")
                 return True
             return False
         self.state.started = True
@@ -450,7 +462,7 @@ class Resolver:
         """The line after an editorial note's lead ("ЗҚАИ-ның ескертпесі!") is the note's text."""
         if not self.frame or self.frame[-1].kind != "editorial_note" or self.frame[-1].end_line < st.line - 1:
             return False
-        return bool(_NOTE_LEAD.search(self._last_lower))
+        return self._last is not None and bool(_NOTE_LEAD.search(self._last.lower.strip()))
 
     def _frame(self, st: Located, kind: str) -> None:
         self.frame.append(FrameLine(line=st.line, end_line=st.end_line, kind=kind))
@@ -555,18 +567,17 @@ def _merge_flags(ref: Ref, throughout: bool) -> Ref:
 
 
 def _deepest_level(ref: Ref) -> int:
-    indexes = [LEVEL_ORDER.index(level) for level in ref.levels]
-    return max(indexes) if indexes else -1
+    return max(map(LEVEL_INDEX.__getitem__, ref.levels), default=-1)
 
 
 def _prefix(ref: Ref, top: int) -> Ref:
-    return Ref(levels={k: v for k, v in ref.levels.items() if LEVEL_ORDER.index(k) < top}, flags=set(ref.flags))
+    return Ref(levels={k: v for k, v in ref.levels.items() if LEVEL_INDEX[k] < top}, flags=set(ref.flags))
 
 
 def _relative(ref: Ref, base: Ref) -> Ref:
     """`ref` written under the scope `base`: levels above ref's broadest level come from base."""
     top = ref.top_level()
-    levels = {k: v for k, v in base.levels.items() if LEVEL_ORDER.index(k) < top}
+    levels = {k: v for k, v in base.levels.items() if LEVEL_INDEX[k] < top}
     levels.update(ref.levels)
     return Ref(levels=levels, flags=base.flags | ref.flags)
 
@@ -578,7 +589,7 @@ def _part_of_point(ref: Ref, scope: Ref) -> bool:
     return ref.top_level() == _PART and "paragraph" in scope.levels and "part" not in scope.levels
 
 
-_PART = LEVEL_ORDER.index("part")
+_PART = LEVEL_INDEX["part"]
 
 
 def _under(ref: Ref, base: Ref) -> Ref:
@@ -594,10 +605,10 @@ def _nest(unit: Ref, ref: Ref) -> Ref:
     `ref`, whatever the usual order of levels: points of the Tax Code have parts of their own.
     """
     levels = dict(ref.levels)
-    shared = [LEVEL_ORDER.index(k) for k in unit.levels if k in levels]
+    shared = [LEVEL_INDEX[k] for k in unit.levels if k in levels]
     if shared:
         cut = min(shared)
-        levels = {k: v for k, v in levels.items() if LEVEL_ORDER.index(k) < cut}
+        levels = {k: v for k, v in levels.items() if LEVEL_INDEX[k] < cut}
     levels.update(unit.levels)
     return Ref(levels=levels, flags=ref.flags | unit.flags)
 

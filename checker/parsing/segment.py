@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from checker import recache
 from checker.normalize import lower_same_length
 
 # Inside one line (a text served without line breaks, or a line holding a scope and its first
@@ -49,6 +50,7 @@ class Statement:
     masked: str  # lower-cased, quotes → ⟦i⟧, parentheses → ⦅j⦆
     quotes: tuple[tuple[int, int], ...]  # spans in the normalized text, by placeholder number
     parens: tuple[tuple[int, int], ...]
+    lower: str  # the text lower-cased (same length, quotes kept): made here once, read by the resolver
 
 
 def split_statements(text: str, quote_spans: tuple[tuple[int, int], ...]) -> list[Statement]:
@@ -145,7 +147,8 @@ def _make_statement(text: str, start: int, end: int, spans, starts) -> Statement
     raw = text[start:end]
     if not raw.strip():
         return None
-    lowered = lower_same_length(raw).replace("ё", "е")
+    lower = lower_same_length(raw)
+    lowered = lower.replace("ё", "е")
     quotes: list[tuple[int, int]] = []
     parens: list[tuple[int, int]] = []
     pieces: list[str] = []
@@ -167,7 +170,7 @@ def _make_statement(text: str, start: int, end: int, spans, starts) -> Statement
         i += 1
     pieces.append(_mask_parens(lowered[cursor - start:], cursor, parens))
     masked = _number_parens("".join(pieces))
-    return Statement(start=start, end=end, masked=masked, quotes=tuple(quotes), parens=tuple(parens))
+    return Statement(start=start, end=end, masked=masked, quotes=tuple(quotes), parens=tuple(parens), lower=lower)
 
 
 _LETTER_QUOTE = re.compile(r"[\"«]\s*([а-яёәғқңөұүһі])\s*\)?\s*[\"»]?")
@@ -194,27 +197,32 @@ def _unit_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     from checker.parsing.vocabulary import load_vocabulary
 
     vocab = load_vocabulary()
-    return (re.compile(rf"(?<![\w-])(?:{vocab.ru_unit_regex()}|{'|'.join(vocab.shared_unit_forms()) or '(?!x)x'})\s*$"),
-            re.compile(rf"\s*{vocab.kk_unit_regex(exclude_shared=False)}"))
+    return (recache.compile(rf"(?<![\w-])(?:{vocab.ru_unit_regex()}|{'|'.join(vocab.shared_unit_forms()) or '(?!x)x'})\s*$"),
+            recache.compile(rf"\s*{vocab.kk_unit_regex(exclude_shared=False)}"))
 
 
 _PAREN_MARK = "\u0001"
+_PAREN = re.compile(r"[()]")
 
 
 def _mask_parens(chunk: str, offset: int, found: list[tuple[int, int]]) -> str:
-    """Replace balanced (…) groups of `chunk` by a mark; record their spans."""
+    """Replace balanced (…) groups of `chunk` by a mark; record their spans.
+
+    Only the parentheses are visited (a regex jumps between them), not every character.
+    """
     if "(" not in chunk:
         return chunk
     out: list[str] = []
     depth = 0
     open_at = 0
     last = 0
-    for i, ch in enumerate(chunk):
-        if ch == "(":
+    for match in _PAREN.finditer(chunk):
+        i = match.start()
+        if match.group() == "(":
             if depth == 0:
                 open_at = i
             depth += 1
-        elif ch == ")" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 out.append(chunk[last:open_at])

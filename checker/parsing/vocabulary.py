@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from checker import recache
 from checker.resources import grammar_dir
 
 LANGUAGES = ("kk", "ru")
@@ -98,7 +99,7 @@ class Vocabulary:
 
     def shared_unit_forms(self) -> list[str]:
         """Forms both languages write alike ("абзац"): one terminal that either word order takes."""
-        kk = re.compile(self.kk_unit_regex(exclude_shared=False))
+        kk = recache.compile(self.kk_unit_regex(exclude_shared=False))
         return [f for fs in self.tables["ru"]["units"].values() for f in fs if kk.fullmatch(f)]
 
     def ordinal_regex(self) -> str:
@@ -161,7 +162,7 @@ def _compiled_kk_units(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
     pairs = []
     for kind, stems in vocab.tables["kk"]["units"].items():
         for stem in stems:
-            pairs.append((len(stem), kind, re.compile(re.escape(stem) + chain)))
+            pairs.append((len(stem), kind, recache.compile(re.escape(stem) + chain)))
     pairs.sort(key=lambda p: -p[0])
     return [(kind, rx) for _, kind, rx in pairs]
 
