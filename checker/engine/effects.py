@@ -432,7 +432,7 @@ def _whole_replaced_by_part(effect: ForbiddenEffect, ctx: Context,
     said of all, it now says of a part. Words that went with a restriction of their own
     ("за исключением …") are left to the other effects."""
     texts = ctx.texts
-    if not texts.takes_words or not effect.whole and len(effect.members) < 2:
+    if not texts.takes_words or (not effect.whole and len(effect.members) < 2):
         return None
     kept = {m for m, hits in members.items() if hits}
     if not kept or len(kept) == len(effect.members) or (effect.whole and ctx.concept_hits(effect.whole)):
@@ -472,10 +472,10 @@ def _in_condition(view: TextView, hit: Occurrence, condition: Occurrence) -> boo
 _RU_THAT = re.compile(r"\s*,\s*что\b", re.IGNORECASE)
 
 
+_KK_DATIVE = re.compile(r"(?:ға|ге|қа|ке|на|не)$", re.IGNORECASE)
 # a Kazakh condition may chain converbs ("… толық көлемде жүргізіліп, қаулы жария етілген
 # жағдайда"): a comma after a converb in -п continues it; any other comma, a semicolon or
 # "ал / бірақ / алайда" ends it
-_KK_DATIVE = re.compile(r"(?:ға|ге|қа|ке|на|не)$", re.IGNORECASE)
 _KK_CONDITION_BREAK = re.compile(r"[;:]|(?<!п),|\b(?:ал|бірақ|алайда)\b", re.IGNORECASE)
 
 
