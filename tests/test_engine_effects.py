@@ -793,3 +793,21 @@ def test_the_penalty_the_constitution_bans_is_a_name_not_a_ban(lang: str, text: 
 ])
 def test_a_kazakh_clause_final_only_when_reaches_its_whole_clause(text: str, expected: bool) -> None:
     assert fires(LIST_RULE, "kk", text) is expected
+
+
+def test_words_taken_from_a_unit_that_holds_a_guarantee_take_it_away() -> None:
+    """484(3) holds the guarantee 'regardless of the category' (unit table). A rule whose topic
+    is that unit loses it when the words that say it are deleted or replaced, though the rule
+    itself never names the guarantee; words that say it again, another unit, or a rule about
+    something else keep silent."""
+    on_unit = rule({"units": [{"act": "criminal-procedure-code", "article": "484", "part": "3"}]},
+                   [{"effect": "restricts", "by": ["category"]}])
+    for lang, words in (("ru", "независимо от категории"), ("kk", "санатына қарамастан")):
+        assert fires(on_unit, lang, None, op="delete_words", old=words, article="484", part="3")
+        assert not fires(on_unit, lang, None, op="delete_words", old=words, article="484", part="1")
+    assert not fires(on_unit, "ru", "независимо от категории и вида", op="replace_words",
+                     old="независимо от категории", article="484", part="3")
+    assert not fires(on_unit, "ru", None, op="delete_words", old="в течение года", article="484", part="3")
+    elsewhere = rule({"concepts": ["review"]}, [{"effect": "restricts", "by": ["category"]}])
+    assert not fires(elsewhere, "ru", None, op="delete_words", old="независимо от категории",
+                     article="484", part="3")

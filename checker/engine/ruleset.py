@@ -295,6 +295,8 @@ class Rule:
         unit is not the whole guarantee."""
         assert self.knowledge is not None
         amendment = ctx.texts.amendment
+        if ctx.texts.takes_words and amendment.operation != "new_wording":
+            return self._guarantee_words_taken(ctx)
         rewording = amendment.operation == "new_wording"
         if (amendment.operation not in STRIKING and not rewording) or not ctx.units:
             return None
@@ -311,6 +313,35 @@ class Rule:
                 continue  # the new wording says the guarantee again, or speaks of "the said period"
             return [(ctx.texts.view("match"), Occurrence(0, 0, 0, 0))]
         return None
+
+    def _guarantee_words_taken(self, ctx: Context) -> list[tuple[TextView, Occurrence]] | None:
+        """Words that say what a unit in force guarantees are deleted or replaced ("в подпункте
+        2) … слова «, а также с медицинским работником …» исключить"), in a unit this rule
+        speaks of: the guarantee goes with them unless the arriving words say it again."""
+        assert self.knowledge is not None
+        gone, arriving = ctx.texts.view("removed"), ctx.texts.view("added")
+        if not gone.words:
+            return None
+        for unit in ctx.units:
+            if not unit.spec.guarantee or not self._speaks_of(unit):
+                continue
+            held = {c for g in unit.spec.guarantee for c in (g, *self.knowledge.includes(g))}
+            taken = ctx.concept_hits(sorted(held), gone)
+            if taken and not ctx.concept_hits(sorted(held), arriving):
+                return [(gone, taken[0])]
+        return None
+
+    def _speaks_of(self, unit: Unit) -> bool:
+        """The rule names what the unit guarantees, or the unit is (or lies inside) one of the
+        rule's topic units."""
+        held = set(unit.spec.guarantee)
+        for concept_id in unit.spec.guarantee:
+            held.update(self.knowledge.includes(concept_id))
+        if self._concepts_named.intersection(held):
+            return True
+        topic = self.spec.topic
+        return any(ref.act == unit.act and not _whole_act(ref) and numbers_agree(_numbers(ref), unit.numbers)
+                   and not unit.lies_above(_numbers(ref)) for ref in (topic.units if topic else ()))
 
     @cached_property
     def _concepts_named(self) -> frozenset[str]:
