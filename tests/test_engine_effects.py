@@ -431,6 +431,12 @@ def test_citations_name_the_act_part_and_skip_headings() -> None:
                    "kk", "administrative-offences-code")
     assert [(c.act, c.article, c.part) for c in kk] == [("criminal-code", "10", "2"),
                                                         ("administrative-offences-code", "811", None)]
+    # a code named by its kind first and its subject after
+    ru = citations("Лица, указанные в части третьей статьи 608 Кодекса Республики Казахстан об "
+                   "административных правонарушениях, и по статье 5 Кодекса о чём-либо ином", "ru",
+                   "law:road-traffic")
+    assert [(c.act, c.article, c.part) for c in ru] == [("administrative-offences-code", "608", "3"),
+                                                        ("law:road-traffic", "5", None)]
 
 
 # A safeguard written as optional is none: the regime it would keep is replaced, and a

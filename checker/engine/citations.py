@@ -88,7 +88,15 @@ def _named_after(after: str) -> str | None:
     if _THIS_ACT.match(lowered, offset):
         return None
     found = _act_names().match(lowered, offset)
+    if found is None:  # "Кодекса Республики Казахстан об административных правонарушениях"
+        kind = _KIND_FIRST.match(lowered, offset)
+        found = None if kind is None else _act_names().match(lowered, kind.end())
     return None if found is None else _slug_at(lowered, offset)
+
+
+# a code or law named by its kind first, its subject after: "Кодекса (Республики Казахстан) об …",
+# "Закона Республики Казахстан «О …»"
+_KIND_FIRST = re.compile(r"(?:кодекс|закон)\w*\s+(?:(?:республики\s+казахстан|рк)\s+)?[«\"]?")
 
 
 def _slug_at(text: str, offset: int) -> str | None:
