@@ -817,3 +817,15 @@ def test_words_taken_from_a_unit_that_holds_a_guarantee_take_it_away() -> None:
     elsewhere = rule({"concepts": ["review"]}, [{"effect": "restricts", "by": ["category"]}])
     assert not fires(elsewhere, "ru", None, op="delete_words", old="независимо от категории",
                      article="484", part="3")
+
+
+@pytest.mark.parametrize(("rule_", "lang", "text", "expected"), [
+    # "without assessing it": a negated converb or gerund of weighing makes the consequence automatic
+    (AUTOMATIC, "kk", "Өзіне зақым келтіру оның себептері бағаланбастан қасақана бұзушылық болып табылады.", True),
+    (AUTOMATIC, "kk", "Өзіне зақым келтіру мән-жайы тексерілмей қасақана бұзушылыққа жатқызылады.", True),
+    (AUTOMATIC, "ru", "Причинение себе вреда, не оценивая его причин, считается злостным нарушением.", True),
+    (AUTOMATIC, "ru", "Администрация, не проверяя обстоятельств, признаёт действие злостным нарушением.", True),
+    (AUTOMATIC, "kk", "Әрекетті қасақана бұзушылық деп тану туралы мәселе оның себептері бағаланып шешіледі.", False),
+])
+def test_without_assessing_is_automatic(rule_: Rule, lang: str, text: str, expected: bool) -> None:
+    assert fires(rule_, lang, text) is expected
