@@ -829,3 +829,19 @@ def test_words_taken_from_a_unit_that_holds_a_guarantee_take_it_away() -> None:
 ])
 def test_without_assessing_is_automatic(rule_: Rule, lang: str, text: str, expected: bool) -> None:
     assert fires(rule_, lang, text) is expected
+
+
+FINAL_BY = rule({"concepts": ["malicious"]}, [{"effect": "final-decision", "by": ["malicious"]}])
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the next sentence opens on "the decision" and makes it final
+    ("kk", "Қасақана бұзушылық туралы мәселені әкімшілік қарайды. Қабылданған шешім түпкілікті болып табылады.", True),
+    ("ru", "Вопрос о злостном нарушении решает администрация. Принятое решение является окончательным.", True),
+    # the final sentence is about something else, or not the next one
+    ("kk", "Қасақана бұзушылық туралы мәселені әкімшілік қарайды. Тізім түпкілікті болып табылады.", False),
+    ("ru", "Вопрос о злостном нарушении решает администрация. Осуждённый уведомляется письменно. "
+           "Решение является окончательным.", False),
+])
+def test_a_decision_made_final_in_the_next_sentence(lang: str, text: str, expected: bool) -> None:
+    assert fires(FINAL_BY, lang, text) is expected

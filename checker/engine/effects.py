@@ -365,7 +365,7 @@ def _restricts(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
 
 
 def _final_decision(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
-    found = _restriction(effect, ctx, ("finality",))
+    found = _restriction(effect, ctx, ("finality",)) or _decision_made_final_after(effect, ctx)
     if found:
         return found
     appeal = [c for c in ("appeal-right", "court-access") if c in ctx.knowledge.concepts]
@@ -378,6 +378,30 @@ def _final_decision(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     if pair is None:
         return None
     return [(view, pair[0]), (view, pair[1])]
+
+
+def _decision_made_final_after(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
+    """"… мәселені тәртіптік комиссия қарайды. Комиссия қабылдаған шешім түпкілікті болып
+    табылады.": a sentence that opens on "the decision" and makes it final speaks of what the
+    sentence before it decides."""
+    view = ctx.view
+    finality = ctx.markers().get("finality", ())
+    if not finality:
+        return None
+    anchors = ctx.concept_hits(effect.by) if effect.by else list(ctx.topic_hits)
+    for marker in finality:
+        sentence = view.words[marker.first].sentence
+        opening = [w for w in view.words[:marker.first] if w.sentence == sentence][:_OPENING]
+        if not any(w.text.lower().startswith(_DECISION) for w in opening):
+            continue
+        before = [a for a in anchors if view.words[a.first].sentence == sentence - 1]
+        if before:
+            return [(view, marker), (view, before[0])]
+    return None
+
+
+_OPENING = 5  # the words a sentence opens with, where "the decision" it speaks of is named
+_DECISION = ("шешім", "решени", "қаулы", "постановлени")
 
 
 def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
