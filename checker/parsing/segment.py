@@ -89,7 +89,10 @@ def _statement_end(text: str, pos: int, spans: tuple[tuple[int, int], ...], star
 
 
 def _inline_pieces(text: str, start: int, end: int, spans, starts) -> list[tuple[int, int]]:
-    if not _MAYBE_MANY.search(text, start, end):
+    # Nothing inside a quote cuts: a line that opens inside one (a line of quoted new text) is
+    # only looked at after that quote ends.
+    opening = _quote_covering(start, spans, starts)
+    if not _MAYBE_MANY.search(text, start if opening is None else opening[1], end):
         return [(start, end)]
     cuts = [start]
     depth = 0
