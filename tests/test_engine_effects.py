@@ -171,6 +171,7 @@ BAR = rule({"concepts": ["conviction"]}, [{"effect": "lasting-bar", "by": ["conv
     ("ru", "Не может быть принято на службу лицо, имеющее судимость, независимо от её погашения.", True),
     ("ru", "Не может быть принято на службу лицо, ранее судимое за умышленное преступление.", True),
     ("ru", "Не может быть принято на службу лицо, имеющее непогашенную судимость.", False),
+    ("ru", "Не может быть принято на службу лицо, которое было осуждено, то есть судимое лицо.", True),
     ("kk", "Бұрын сотталған адам қызметке қабылданбайды.", True),
     ("kk", "Соттылығы өтелгеніне қарамастан адам қызметке қабылданбайды.", True),
     ("kk", "Өтелмеген соттылығы бар адам қызметке қабылданбайды.", False),
@@ -845,3 +846,12 @@ FINAL_BY = rule({"concepts": ["malicious"]}, [{"effect": "final-decision", "by":
 ])
 def test_a_decision_made_final_in_the_next_sentence(lang: str, text: str, expected: bool) -> None:
     assert fires(FINAL_BY, lang, text) is expected
+
+
+def test_a_new_item_of_a_granting_list_narrows_nobody() -> None:
+    """484(1) grants (lead-in permissive in the unit table): a new item naming one part of the
+    group widens the list. The same item elsewhere leaves the other part out."""
+    r = rule({"concepts": ["review"]}, [{"effect": "narrows-group", "members": ["mother", "father"]}])
+    for lang, text in (("ru", "5) кассационные жалобы матери;"), ("kk", "5) анасының кассациялық шағымдары;")):
+        assert not fires(r, lang, text, op="supplement", article="484", part="1")
+        assert fires(r, lang, text, op="supplement", article="484", part="3")

@@ -408,6 +408,8 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     view = ctx.view
     if not view.words:
         return None
+    if ctx.texts.amendment.operation == "supplement" and _in_list_of(ctx, "permissive"):
+        return None  # a new item of a list that grants widens it, whoever it names
     markers = ctx.markers()
     members = {m: ctx.concept_hits([m]) for m in effect.members}
     named = [hit for hits in members.values() for hit in hits]
