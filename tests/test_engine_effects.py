@@ -555,13 +555,14 @@ def test_a_kazakh_clause_final_negative_reaches_its_whole_clause(text: str, expe
 
 
 def test_narrows_group_reads_the_right_from_the_permissive_list_in_force() -> None:
-    """An item added to a list whose lead-in in force grants the right ("могут быть пересмотрены:")
-    names the part that gets it; the part left out is left out of the right."""
+    """An item of a list whose lead-in in force grants the right ("могут быть пересмотрены:"),
+    given a new wording, names the part that gets it; the part left out is left out of the right
+    (a new item added to such a list only widens it: see the test below)."""
     r = rule({"concepts": ["review"]},
              [{"effect": "narrows-group", "members": ["category", "conviction"], "granted": True}])
     item = "2) приговоры по делам об уголовных проступках;"
-    assert fires(r, "ru", item, op="supplement", article="484", part="1", paragraph="2")
-    assert not fires(r, "ru", item, op="supplement", article="484", part="2", paragraph="2")
+    assert fires(r, "ru", item, op="new_wording", article="484", part="1", paragraph="2")
+    assert not fires(r, "ru", item, op="new_wording", article="484", part="2", paragraph="2")
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
