@@ -856,3 +856,17 @@ def test_a_new_item_of_a_granting_list_narrows_nobody() -> None:
     for lang, text in (("ru", "5) кассационные жалобы матери;"), ("kk", "5) анасының кассациялық шағымдары;")):
         assert not fires(r, lang, text, op="supplement", article="484", part="1")
         assert fires(r, lang, text, op="supplement", article="484", part="3")
+
+
+def test_kazakh_review_granted_by_the_norm_and_a_deeming_as() -> None:
+    """'… кассациялық тәртіппен қайта қаралады' grants the review as 'пересматриваются' does, so
+    naming one part of the group there leaves the rest out; '… ретінде танылады' deems."""
+    granted = rule({"concepts": ["review"]},
+                   [{"effect": "narrows-group", "members": ["category", "conviction"], "granted": True}])
+    assert fires(granted, "kk", "Қылмыстық теріс қылықтар туралы істер бойынша үкімдер кассациялық "
+                                "тәртіппен қайта қаралады.")
+    assert not fires(granted, "kk", "Қылмыстық теріс қылықтар туралы істер бойынша үкімдер кассациялық "
+                                    "тәртіппен қаралған істер тізіліміне енгізіледі.")
+    assert fires(AUTOMATIC, "kk", "Өзіне зақым келтіру қасақана бұзушылық ретінде танылады.")
+    assert not fires(AUTOMATIC, "kk", "Өзіне зақым келтіру мән-жайы тексеріліп, қасақана бұзушылық деп "
+                                      "тану туралы мәселе шешіледі.")
