@@ -870,3 +870,14 @@ def test_kazakh_review_granted_by_the_norm_and_a_deeming_as() -> None:
     assert fires(AUTOMATIC, "kk", "Өзіне зақым келтіру қасақана бұзушылық ретінде танылады.")
     assert not fires(AUTOMATIC, "kk", "Өзіне зақым келтіру мән-жайы тексеріліп, қасақана бұзушылық деп "
                                       "тану туралы мәселе шешіледі.")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a part named only as absent is left out, not named
+    ("kk", "Баланы күту кезеңі баланы әкесінің қатысуынсыз тәрбиелеген анасына есептеледі.", True),
+    ("ru", "Период ухода за ребёнком засчитывается матери, воспитывающей ребёнка без участия отца.", True),
+    ("ru", "Период ухода за ребёнком засчитывается матери или отцу без участия органа опеки.", False),
+    ("kk", "Баланы күту кезеңі анасына немесе әкесіне қорғаншының қатысуынсыз есептеледі.", False),
+])
+def test_a_part_named_only_as_absent_is_left_out(lang: str, text: str, expected: bool) -> None:
+    assert fires(NARROWS, lang, text) is expected

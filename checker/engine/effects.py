@@ -411,7 +411,8 @@ def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     if ctx.texts.amendment.operation == "supplement" and _in_list_of(ctx, "permissive"):
         return None  # a new item of a list that grants widens it, whoever it names
     markers = ctx.markers()
-    members = {m: ctx.concept_hits([m]) for m in effect.members}
+    # a part named only as absent is not named ("әкесінің қатысуынсыз", "без участия отца")
+    members = {m: affirmed(ctx, ctx.concept_hits([m])) for m in effect.members}
     named = [hit for hits in members.values() for hit in hits]
     if not named:
         return None
@@ -659,11 +660,14 @@ def _names_absent(view: TextView, hit: Occurrence, absence: Occurrence) -> bool:
     never across a clause break ("вследствие неоказания помощи, не признается …")."""
     if view.lang == "kk":
         near, lo, hi = 1 <= absence.first - hit.last <= 2, hit, absence
+        if absence.first - hit.last == 2 and _KK_GENITIVE.search(view.words[hit.last + 1].text):
+            near = False  # "әкесіне қорғаншының қатысуынсыз": the guardian is the one absent
     else:
         near, lo, hi = 1 <= hit.first - absence.last <= 3, absence, hit
     return near and not CLAUSE_BREAK.search(view.text, lo.end, hi.start)
 
 
+_KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
 DISREGARD_REACH = 6  # words between what is not taken into account and the verb saying so
 
 
