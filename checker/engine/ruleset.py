@@ -292,7 +292,8 @@ class Rule:
         """A whole unit in force that holds a guarantee this rule speaks of is struck out
         ("пункт 1-1 статьи 65 исключить") or given a new wording that no longer says it: the
         guarantee goes with it, whichever effects the rule lists. Striking an item inside the
-        unit is not the whole guarantee."""
+        unit is not the whole guarantee; deleting or replacing the words that say it is
+        (`_guarantee_words_taken`)."""
         assert self.knowledge is not None
         amendment = ctx.texts.amendment
         if ctx.texts.takes_words and amendment.operation != "new_wording":
@@ -303,9 +304,7 @@ class Rule:
         named = self._concepts_named
         target = target_numbers(amendment)
         for unit in ctx.units:
-            held = set(unit.spec.guarantee)
-            for concept_id in unit.spec.guarantee:
-                held.update(self.knowledge.includes(concept_id))
+            held = self._held(unit)
             if not named.intersection(held) or unit.lies_above(target):
                 continue
             if rewording and (not ctx.view.words or affirmed(ctx, ctx.concept_hits(sorted(held)))
@@ -325,19 +324,21 @@ class Rule:
         for unit in ctx.units:
             if not unit.spec.guarantee or not self._speaks_of(unit):
                 continue
-            held = {c for g in unit.spec.guarantee for c in (g, *self.knowledge.includes(g))}
-            taken = ctx.concept_hits(sorted(held), gone)
-            if taken and not ctx.concept_hits(sorted(held), arriving):
+            held = sorted(self._held(unit))
+            taken = ctx.concept_hits(held, gone)
+            if taken and not ctx.concept_hits(held, arriving):
                 return [(gone, taken[0])]
         return None
+
+    def _held(self, unit: Unit) -> set[str]:
+        """What a unit in force guarantees: its `guarantee` concepts and those they include."""
+        assert self.knowledge is not None
+        return {c for g in unit.spec.guarantee for c in (g, *self.knowledge.includes(g))}
 
     def _speaks_of(self, unit: Unit) -> bool:
         """The rule names what the unit guarantees, or the unit is (or lies inside) one of the
         rule's topic units."""
-        held = set(unit.spec.guarantee)
-        for concept_id in unit.spec.guarantee:
-            held.update(self.knowledge.includes(concept_id))
-        if self._concepts_named.intersection(held):
+        if self._concepts_named.intersection(self._held(unit)):
             return True
         topic = self.spec.topic
         return any(ref.act == unit.act and not _whole_act(ref) and numbers_agree(_numbers(ref), unit.numbers)
