@@ -97,7 +97,7 @@ class Markers:
             for hit in self.not_markers.occurrences(view, matcher):
                 blocked.update(range(hit.first, hit.last + 1))
         # "не позднее", "кем емес", "қарамастан", "кроме того", "елден тыс жерлерде"
-        for kind in ("negation", "ban", "focus", "exclusion"):
+        for kind in ("negation", "ban", "focus", "exclusion", "conditional"):
             raw[kind] = [o for o in raw.get(kind, ())
                          if not blocked.intersection(range(o.first, o.last + 1))]
         raw["duration"] = [*raw.get("duration", ()), *_regardless_of_lapse(view, raw)]
