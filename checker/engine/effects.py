@@ -484,14 +484,12 @@ def _in_condition(view: TextView, hit: Occurrence, condition: Occurrence) -> boo
     if view.lang == "kk":
         if _KK_DATIVE.search(view.words[hit.last].text):
             return False  # "анасына … жағдайда беріледі": the one it is given to, in the main clause
-        start, end, gap = hit.last, condition.first, condition.first - hit.last
+        begin, end, gap = view.words[hit.last].end, condition.first, condition.first - hit.last
         breaks = _KK_CONDITION_BREAK
     else:
-        start, end, gap = condition.last, hit.first, hit.first - condition.last
+        begin, end, gap = view.words[condition.last].end, hit.first, hit.first - condition.last
         breaks = CLAUSE_BREAK
-    begin = view.words[start].end
-    if view.lang == "ru":  # "при условии, что …": the comma opens the condition's own clause
-        opened = _RU_THAT.match(view.text, begin)
+        opened = _RU_THAT.match(view.text, begin)  # "при условии, что …": the comma opens its clause
         begin = opened.end() if opened else begin
     return 0 < gap <= EVENT_REACH and not breaks.search(view.text, begin, view.words[end].start)
 

@@ -322,11 +322,11 @@ class Rule:
         if not gone.words:
             return None
         for unit in ctx.units:
-            if not unit.spec.guarantee or not self._speaks_of(unit):
+            held = self._held(unit)
+            if not held or not self._speaks_of(unit, held):
                 continue
-            held = sorted(self._held(unit))
-            taken = ctx.concept_hits(held, gone)
-            if taken and not ctx.concept_hits(held, arriving):
+            taken = ctx.concept_hits(sorted(held), gone)
+            if taken and not ctx.concept_hits(sorted(held), arriving):
                 return [(gone, taken[0])]
         return None
 
@@ -335,10 +335,10 @@ class Rule:
         assert self.knowledge is not None
         return {c for g in unit.spec.guarantee for c in (g, *self.knowledge.includes(g))}
 
-    def _speaks_of(self, unit: Unit) -> bool:
-        """The rule names what the unit guarantees, or the unit is (or lies inside) one of the
-        rule's topic units."""
-        if self._concepts_named.intersection(self._held(unit)):
+    def _speaks_of(self, unit: Unit, held: set[str]) -> bool:
+        """The rule names what the unit guarantees (`held`), or the unit is (or lies inside) one
+        of the rule's topic units."""
+        if self._concepts_named.intersection(held):
             return True
         topic = self.spec.topic
         return any(ref.act == unit.act and not _whole_act(ref) and numbers_agree(_numbers(ref), unit.numbers)
