@@ -917,3 +917,18 @@ def test_a_rule_sees_words_struck_out_whatever_operations_it_lists() -> None:
     scoped = Rule.from_spec(spec, "<test>", KNOWLEDGE)
     assert fires(scoped, "ru", None, op="delete_words", old=", а также вправе предоставить отпуск по уходу за ребёнком отцу")
     assert not fires(scoped, "ru", None, op="delete_words", old=", а также вправе продлить отпуск по уходу за ребёнком")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a complaint sent back unheard closes the review; not sent back, it is a guarantee
+    ("ru", "Суд возвращает кассационную жалобу по делам об уголовных проступках.", True),
+    ("ru", "Кассационная жалоба по делам об уголовных проступках не возвращается заявителю.", False),
+    ("kk", "Сот қылмыстық теріс қылықтар туралы істер бойынша кассациялық шағымды қайтарады.", True),
+    ("kk", "Қылмыстық теріс қылықтар туралы істер бойынша кассациялық шағым өтініш берушіге "
+           "қайтарылмайды.", False),
+    # the "не" of the first of two coordinated verbs does not cancel the second one's ban
+    ("ru", "Кассационные жалобы по делам об уголовных проступках не принимаются и возвращаются.", True),
+])
+def test_a_complaint_sent_back_and_a_negation_that_stops_at_a_coordination(lang: str, text: str,
+                                                                            expected: bool) -> None:
+    assert fires(DENIES, lang, text) is expected

@@ -46,6 +46,8 @@ CANCEL_REACH = 3  # words between a negation and the ban it negates
 COORDINATED_REACH = 5  # words from a negated ban to another joined to it
 # the words between two coordinated verbs: an object, then "и" / "или" / a comma; no clause end
 _COORDINATED = re.compile(r"[^.;:]*?(?:\s(?:и|или)\s|,\s*)", re.IGNORECASE)
+# a Russian negation does not reach a ban across these ("не принимаются и возвращаются")
+_COORDINATION = re.compile(r",|\s(?:и|или|либо)\s", re.IGNORECASE)
 RESTRICTIONS = ("negation", "ban", "focus", "exception", "delay", "exclusion")
 BRINGS_ITEM = ("supplement", "new_wording", "insert_words")
 
@@ -135,7 +137,9 @@ def _cancel_double_negatives(raw: dict[str, list[Occurrence]], lang: str, text: 
                 # standing before the ban belongs to another verb ("ұсынбай, бас тартады")
                 negated = neg.first == ban.first or (ban.last < neg.first and neg.first - ban.last <= 2)
             else:
-                negated = before  # "не может быть ограничено", "без ограничений"
+                # "не может быть ограничено", "без ограничений"; not across a coordination: in
+                # "не принимаются и возвращаются" the "не" is the first verb's
+                negated = before and not _COORDINATION.search(text, neg.end, ban.start)
             if negated:
                 dead_neg.add(neg)
                 dead_ban.add(ban)
