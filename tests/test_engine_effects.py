@@ -881,3 +881,54 @@ def test_kazakh_review_granted_by_the_norm_and_a_deeming_as() -> None:
 ])
 def test_a_part_named_only_as_absent_is_left_out(lang: str, text: str, expected: bool) -> None:
     assert fires(NARROWS, lang, text) is expected
+
+
+@pytest.mark.parametrize(("rule_", "lang", "old", "target", "expected"), [
+    # one member of a coordination struck out of a grant: what the provision gave it goes
+    (GRANTED, "ru", ", а также вправе предоставить отпуск по уходу за ребёнком отцу", {}, True),
+    (GRANTED, "kk", ", сондай-ақ бала күту демалысын әкесіне беруге құқылы", {}, True),
+    (GRANTED, "kk", "және әкесі бала күту демалысын алуға құқылы", {}, True),
+    (LIST_RULE, "ru", "и по делам об уголовных проступках", {"article": "484", "part": "1"}, True),
+    (LIST_RULE, "kk", ", сондай-ақ қылмыстық теріс қылықтар туралы істер бойынша",
+     {"article": "484", "part": "1"}, True),
+    # struck from a list of restrictions in force, or the words restricted by themselves: widens
+    (LIST_RULE, "ru", ", а также по делам об уголовных проступках", {"article": "484", "part": "2"}, False),
+    (LIST_RULE, "kk", ", сондай-ақ қылмыстық теріс қылықтар туралы істер бойынша",
+     {"article": "484", "part": "2"}, False),
+    (GRANTED, "ru", ", за исключением отца, вправе получить отпуск по уходу за ребёнком", {}, False),
+    # whether the provision in force granted or barred is not known: struck from a bar widens
+    (GRANTED, "ru", ", а также отцу, осуществляющему уход за ребёнком", {}, False),
+    # not one of several: what the words did in the provision is not known
+    (GRANTED, "kk", "бала күту демалысын әкесіне беруге құқылы", {}, False),
+])
+def test_a_member_struck_out_of_a_grant_is_left_out(rule_: Rule, lang: str, old: str,
+                                                     target: dict, expected: bool) -> None:
+    assert fires(rule_, lang, None, op="delete_words", old=old, **target) is expected
+
+
+def test_a_rule_sees_words_struck_out_whatever_operations_it_lists() -> None:
+    """A rule scoped to new texts still sees a deletion of the words that named its group."""
+    data = {"id": "t", "title": TEXTS, "message": TEXTS, "resolution": {"number": 1, "date": "2024-01-01"},
+            "scope": {"acts": ["criminal-procedure-code"], "operations": ["new_wording", "supplement"]},
+            "topic": {"concepts": ["childcare"]},
+            "forbidden": [{"effect": "narrows-group", "members": ["mother", "father"], "whole": ["parent"]}]}
+    spec, errors = read_rule(json.dumps(data, ensure_ascii=False), "<test>")
+    assert errors == []
+    scoped = Rule.from_spec(spec, "<test>", KNOWLEDGE)
+    assert fires(scoped, "ru", None, op="delete_words", old=", а также вправе предоставить отпуск по уходу за ребёнком отцу")
+    assert not fires(scoped, "ru", None, op="delete_words", old=", а также вправе продлить отпуск по уходу за ребёнком")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a complaint sent back unheard closes the review; not sent back, it is a guarantee
+    ("ru", "Суд возвращает кассационную жалобу по делам об уголовных проступках.", True),
+    ("ru", "Кассационная жалоба по делам об уголовных проступках не возвращается заявителю.", False),
+    ("kk", "Сот қылмыстық теріс қылықтар туралы істер бойынша кассациялық шағымды қайтарады.", True),
+    ("kk", "Қылмыстық теріс қылықтар туралы істер бойынша кассациялық шағым өтініш берушіге "
+           "қайтарылмайды.", False),
+    # the "не" of the first of two coordinated verbs does not cancel the second one's ban
+    ("ru", "Кассационные жалобы по делам об уголовных проступках не принимаются и возвращаются.", True),
+])
+def test_a_complaint_sent_back_and_a_negation_that_stops_at_a_coordination(lang: str, text: str,
+                                                                            expected: bool) -> None:
+    assert fires(DENIES, lang, text) is expected

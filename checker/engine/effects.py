@@ -46,6 +46,8 @@ CANCEL_REACH = 3  # words between a negation and the ban it negates
 COORDINATED_REACH = 5  # words from a negated ban to another joined to it
 # the words between two coordinated verbs: an object, then "и" / "или" / a comma; no clause end
 _COORDINATED = re.compile(r"[^.;:]*?(?:\s(?:и|или)\s|,\s*)", re.IGNORECASE)
+# a Russian negation does not reach a ban across these ("не принимаются и возвращаются")
+_COORDINATION = re.compile(r",|\s(?:и|или|либо)\s", re.IGNORECASE)
 RESTRICTIONS = ("negation", "ban", "focus", "exception", "delay", "exclusion")
 BRINGS_ITEM = ("supplement", "new_wording", "insert_words")
 
@@ -135,7 +137,9 @@ def _cancel_double_negatives(raw: dict[str, list[Occurrence]], lang: str, text: 
                 # standing before the ban belongs to another verb ("ұсынбай, бас тартады")
                 negated = neg.first == ban.first or (ban.last < neg.first and neg.first - ban.last <= 2)
             else:
-                negated = before  # "не может быть ограничено", "без ограничений"
+                # "не может быть ограничено", "без ограничений"; not across a coordination: in
+                # "не принимаются и возвращаются" the "не" is the first verb's
+                negated = before and not _COORDINATION.search(text, neg.end, ban.start)
             if negated:
                 dead_neg.add(neg)
                 dead_ban.add(ban)
@@ -314,10 +318,11 @@ def _unshielded(view: TextView, hits: Sequence[Occurrence], markers: dict[str, l
 
 def _restriction(effect: ForbiddenEffect, ctx: Context, kinds: Sequence[str],
                  anchors_from: Sequence[str] | None = None, shield: bool = True) -> Evidence | None:
-    """A marker of `kinds` bearing on the `by` concepts (or the topic) in the brought text."""
+    """A marker of `kinds` bearing on the `by` concepts (or the topic) in the brought text;
+    with nothing brought, words struck out that named the `by` concepts (what they granted goes)."""
     view = ctx.view
     if not view.words:
-        return None
+        return struck_member(ctx, effect.by if anchors_from is None else anchors_from)
     markers = ctx.markers()
     found = [o for kind in kinds for o in markers.get(kind, ())]
     if not found:
@@ -341,6 +346,55 @@ def _restriction(effect: ForbiddenEffect, ctx: Context, kinds: Sequence[str],
     if pair is None:
         return None
     return [(view, pair[0]), (view, pair[1])]
+
+
+# what opens or closes one member of a coordination: the words struck out were one of several
+_COORDINATORS = {
+    "kk": ("сондай-ақ", "және", "немесе", "не", "мен", "әрі", "оның ішінде", "соның ішінде"),
+    "ru": ("а также", "в том числе", "и", "или", "либо", "а равно", "включая", "как и"),
+}
+
+
+def struck_member(ctx: Context, ids: Sequence[str]) -> Evidence | None:
+    """Words struck out of a provision in force that were one member of a coordination and
+    name what `ids` stand for ("слова «и по завещанию» исключить", "«, сондай-ақ … адамдарға»
+    деген сөздер алып тасталсын"): what the provision gave them goes with them.
+
+    Only where the provision in force is known to grant: the unit is a list of what is granted
+    or holds a guarantee, or the struck words say the grant themselves ("…, а также вправе …").
+    Striking a member out of a bar ("…, а также к лицам, осуждённым …" from "не применяется к")
+    widens, and the words alone do not tell the two apart. Never when the struck words restrict
+    by themselves ("за исключением …", "не …")."""
+    texts = ctx.texts
+    if texts.amendment.operation != "delete_words" or not ids:
+        return None
+    removed = texts.view("removed")
+    if not removed.words or not _one_of_several(removed):
+        return None
+    markers = ctx.markers(removed)
+    if any(markers.get(kind) for kind in (*RESTRICTIONS, "finality", "condition", "absence")):
+        return None
+    grants = markers.get("permission") or any(
+        u.spec.lead_in == "permissive" or u.spec.guarantee for u in ctx.units)
+    if not grants or any(u.spec.lead_in == "restrictive" for u in ctx.units):
+        return None
+    hits = affirmed(ctx, ctx.concept_hits(ids, removed), removed)
+    return [(removed, hits[0])] if hits else None
+
+
+def _one_of_several(view: TextView) -> bool:
+    """The words open with a comma or a coordinating word, or close with one."""
+    text = view.text.strip(" «»\"“”„'").lower()
+    if text.startswith(",") or text.rstrip().endswith(","):
+        return True
+    words = text.replace(",", " ").split()
+    if not words:
+        return False
+    for phrase in _COORDINATORS.get(view.lang, ()):
+        parts = phrase.split()
+        if words[:len(parts)] == parts or words[-len(parts):] == parts:
+            return True
+    return False
 
 
 def _with_verb(view: TextView, exceptions: Sequence[Occurrence]) -> list[Occurrence]:
@@ -406,8 +460,8 @@ _DECISION = ("шешім", "решени", "қаулы", "постановлен
 
 def _narrows_group(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     view = ctx.view
-    if not view.words:
-        return None
+    if not view.words:  # words struck out: a member of the group goes with them
+        return struck_member(ctx, [*effect.members, *effect.whole])
     if ctx.texts.amendment.operation == "supplement" and _in_list_of(ctx, "permissive"):
         return None  # a new item of a list that grants widens it, whoever it names
     markers = ctx.markers()

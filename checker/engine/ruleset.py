@@ -26,7 +26,7 @@ from checker.engine.conditions import (
     view_matches,
 )
 from checker.engine.effective import PARTS, TAKING_OPERATIONS, AmendmentTexts, TextView, takes_words
-from checker.engine.effects import Context, affirmed, detect, may_be_present, obligatory, unguarded
+from checker.engine.effects import Context, affirmed, detect, may_be_present, obligatory, struck_member, unguarded
 from checker.engine.knowledge import Knowledge, Unit, load_knowledge, numbers_agree, target_numbers
 from checker.engine.schema import EFFECT_CONCEPT_KEYS, ConceptCondition, RuleSpec, UnitRef
 from checker.errors import ConfigError, LawcheckError
@@ -98,16 +98,21 @@ class Rule:
         """Operations outside the rule's scope it still sees: those that take words away.
 
         A rule that says what complies (`complies`, `unless`) is also about deleting or
-        replacing those words, whatever operations its author listed.
+        replacing those words, and a rule with forbidden effects about striking out the words
+        that named what it protects, whatever operations its author listed.
         """
         return self._taking
 
     @cached_property
     def _taking(self) -> tuple[str, ...]:
         operations = self.spec.scope.operations
-        if operations is None or self.knowledge is None or not self.says_what_complies:
+        if operations is None or self.knowledge is None:
             return ()
-        return tuple(op for op in TAKING_OPERATIONS if op not in operations)
+        if self.says_what_complies:
+            return tuple(op for op in TAKING_OPERATIONS if op not in operations)
+        if "delete_words" not in operations and any(e.effect == "narrows-group" for e in self.spec.forbidden or ()):
+            return ("delete_words",)
+        return ()
 
     @cached_property
     def _parts(self) -> tuple[tuple[str, Node], ...]:
@@ -363,9 +368,14 @@ class Rule:
 
     def _taken_only(self, texts: AmendmentTexts, matcher: WordMatcher
                     ) -> tuple[list[tuple[TextView, Occurrence]], str] | None:
-        """For an operation outside the scope: fires only when the compliance is taken away."""
+        """For an operation outside the scope: fires only when the compliance is taken away,
+        or (words struck out) when they named what the rule protects."""
         if self.knowledge is None:
             return None
+        if texts.amendment.operation == "delete_words":
+            found = self._struck(texts, matcher)
+            if found:
+                return found, "narrows-group"
         topic = self.topic(texts, matcher)
         if not topic.holds:
             return None
@@ -374,6 +384,17 @@ class Rule:
             return struck, "removes-guarantee"
         taken = self.compliance_taken(texts, matcher)
         return None if taken is None else (taken, "removes-guarantee")
+
+    def _struck(self, texts: AmendmentTexts, matcher: WordMatcher) -> list[tuple[TextView, Occurrence]] | None:
+        """Words struck out that named a member of the group this rule protects."""
+        groups = [[*e.members, *e.whole] for e in self.spec.forbidden or () if e.effect == "narrows-group"]
+        if not groups or self._off_topic(texts):
+            return None
+        topic = self.topic(texts, matcher)
+        if not topic.holds:
+            return None
+        ctx = self._context(texts, matcher, topic)
+        return next((found for ids in groups if (found := struck_member(ctx, ids))), None)
 
     def compliance_taken(self, texts: AmendmentTexts, matcher: WordMatcher
                           ) -> list[tuple[TextView, Occurrence]] | None:
