@@ -932,3 +932,23 @@ def test_a_rule_sees_words_struck_out_whatever_operations_it_lists() -> None:
 def test_a_complaint_sent_back_and_a_negation_that_stops_at_a_coordination(lang: str, text: str,
                                                                             expected: bool) -> None:
     assert fires(DENIES, lang, text) is expected
+
+
+@pytest.mark.parametrize(("lang", "old", "new", "expected"), [
+    # what the provision did as a duty it now does at discretion
+    ("ru", "пересматривает приговоры по делам об уголовных проступках",
+     "разрешает вопрос о целесообразности пересмотра приговоров по делам об уголовных проступках", True),
+    ("ru", "пересматривает приговоры по делам об уголовных проступках",
+     "по своему усмотрению пересматривает приговоры по делам об уголовных проступках", True),
+    ("kk", "қылмыстық теріс қылықтар туралы істер бойынша үкімдерді кассациялық тәртіппен қарайды",
+     "қылмыстық теріс қылықтар туралы істер бойынша үкімдерді кассациялық тәртіппен қарау қажеттігін өзі "
+     "бағалайды", True),
+    # the duty stays: other words change
+    ("ru", "пересматривает приговоры по делам об уголовных проступках",
+     "пересматривает приговоры по делам об уголовных проступках в течение месяца", False),
+    ("kk", "қылмыстық теріс қылықтар туралы істер бойынша үкімдерді кассациялық тәртіппен қарайды",
+     "қылмыстық теріс қылықтар туралы істер бойынша үкімдерді кассациялық тәртіппен бір ай ішінде қарайды", False),
+])
+def test_a_duty_turned_into_discretion_takes_the_guarantee_away(lang: str, old: str, new: str,
+                                                               expected: bool) -> None:
+    assert fires(DENIES, lang, new, op="replace_words", old=old) is expected

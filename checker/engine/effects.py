@@ -382,6 +382,29 @@ def struck_member(ctx: Context, ids: Sequence[str]) -> Evidence | None:
     return [(removed, hits[0])] if hits else None
 
 
+def made_discretionary(ctx: Context, ids: Sequence[str]) -> Evidence | None:
+    """Words replaced so that what the provision did as a duty it now does at discretion:
+    "истребует уголовное дело" → "разрешает вопрос о целесообразности истребования уголовного
+    дела", "істі талап етіп алдырады" → "… талап етіп алдыру қажеттігін өзі бағалайды". The same
+    concept stands in both; in the arriving words an optional predicate bears on it."""
+    texts = ctx.texts
+    if texts.amendment.operation != "replace_words" or not ids:
+        return None
+    old, new = texts.view("removed"), texts.view("added")
+    loose = ctx.markers(new).get("optional", ()) if new.words else ()
+    if not loose or not old.words:
+        return None
+    before = affirmed(ctx, ctx.concept_hits(ids, old), old)
+    if not before or ctx.markers(old).get("optional"):
+        return None
+    after = affirmed(ctx, ctx.concept_hits(ids, new), new)
+    for hit in after:
+        for marker in loose:
+            if _in_clause(new, hit, marker, OPTIONAL_REACH):
+                return [(new, marker), (new, hit), (old, before[0])]
+    return None
+
+
 def _one_of_several(view: TextView) -> bool:
     """The words open with a comma or a coordinating word, or close with one."""
     text = view.text.strip(" «»\"“”„'").lower()

@@ -26,7 +26,8 @@ from checker.engine.conditions import (
     view_matches,
 )
 from checker.engine.effective import PARTS, TAKING_OPERATIONS, AmendmentTexts, TextView, takes_words
-from checker.engine.effects import Context, affirmed, detect, may_be_present, obligatory, struck_member, unguarded
+from checker.engine.effects import (Context, affirmed, detect, made_discretionary, may_be_present, obligatory,
+                                    struck_member, unguarded)
 from checker.engine.knowledge import Knowledge, Unit, load_knowledge, numbers_agree, target_numbers
 from checker.engine.schema import EFFECT_CONCEPT_KEYS, ConceptCondition, RuleSpec, UnitRef
 from checker.errors import ConfigError, LawcheckError
@@ -288,10 +289,19 @@ class Rule:
             taken = self.compliance_taken(texts, matcher)
             if taken:
                 return "removes-guarantee", taken
-        loosened = self._compliance_optional(ctx)
+        loosened = self._compliance_optional(ctx) or made_discretionary(ctx, self._duties)
         if loosened:
             return "removes-guarantee", loosened
         return None
+
+    @cached_property
+    def _duties(self) -> tuple[str, ...]:
+        """What the rule wants done: complying and required concepts, and what its effects
+        restrict or guarantee; turning any of these into discretion takes the guarantee away."""
+        ids = dict.fromkeys(self.spec.complies)
+        for effect in self.spec.forbidden or ():
+            ids.update(dict.fromkeys([*effect.required, *effect.by, *effect.guarantee]))
+        return tuple(ids)
 
     def _guarantee_unit_struck(self, ctx: Context) -> list[tuple[TextView, Occurrence]] | None:
         """A whole unit in force that holds a guarantee this rule speaks of is struck out
