@@ -952,3 +952,54 @@ def test_a_complaint_sent_back_and_a_negation_that_stops_at_a_coordination(lang:
 def test_a_duty_turned_into_discretion_takes_the_guarantee_away(lang: str, old: str, new: str,
                                                                expected: bool) -> None:
     assert fires(DENIES, lang, new, op="replace_words", old=old) is expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the act of weighing said not to be conducted
+    ("kk", "Өзіне жарақат келтіру оның себептерін бағалау жүргізілместен қасақана бұзушылық деп "
+           "есептеледі.", True),
+    ("ru", "Причинение себе вреда без проведения оценки его причин считается злостным нарушением.", True),
+    ("ru", "Причинение себе вреда после проведения оценки его причин может быть признано злостным "
+           "нарушением.", False),
+])
+def test_an_assessment_not_conducted_is_automatic(lang: str, text: str, expected: bool) -> None:
+    assert fires(AUTOMATIC, lang, text) is expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # as far as a list another body approves goes: it decides who is in
+    ("ru", "Отпуск по уходу за ребёнком предоставляется лицам, включённым в перечень, утверждаемый министром.", True),
+    ("kk", "Бала күту демалысы министр бекітетін тізбеге енгізілген адамдарға беріледі.", True),
+    ("ru", "Отпуск по уходу за ребёнком предоставляется работникам в порядке, утверждаемом министром.", False),
+])
+def test_a_list_another_body_approves_limits(lang: str, text: str, expected: bool) -> None:
+    assert fires(CUT, lang, text) is expected
+
+
+FINAL_IN_UNIT = rule({"concepts": ["review"]}, [{"effect": "final-decision", "by": ["review"]}])
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the unit in force is about the review; the text names the decision only by its body
+    ("kk", "Осы бөлікте көрсетілген шешімге комиссияға шағым жасалады; комиссияның шешімі түпкілікті "
+           "болып табылады.", True),
+    ("ru", "Решение, указанное в настоящей части, обжалуется в комиссию; решение комиссии является "
+           "окончательным.", True),
+    ("ru", "Решение, указанное в настоящей части, обжалуется в комиссию в течение месяца.", False),
+])
+def test_a_decision_made_final_in_a_unit_about_the_topic(lang: str, text: str, expected: bool) -> None:
+    assert fires(FINAL_IN_UNIT, lang, text, op="supplement", article="484", part="1") is expected
+    assert not fires(FINAL_IN_UNIT, lang, text, op="supplement", article="100")  # no unit, no topic
+
+
+OFFERED = rule({"concepts": ["housing"]}, [{"effect": "restricts", "by": ["court-decision"]}], ["court-decision"])
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # what complies named, but as a duty not imposed
+    ("ru", "Обязанность получения решения суда о выселении из жилища на акимат не возлагается.", True),
+    ("kk", "Тұрғын үйден шығару үшін сот шешімін алу міндеті әкімдікке жүктелмейді.", True),
+    ("ru", "Выселение из жилища производится на основании решения суда.", False),
+])
+def test_a_duty_not_imposed_is_no_compliance(lang: str, text: str, expected: bool) -> None:
+    assert fires(OFFERED, lang, text) is expected

@@ -445,6 +445,12 @@ def _final_decision(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     found = _restriction(effect, ctx, ("finality",)) or _decision_made_final_after(effect, ctx)
     if found:
         return found
+    finality = ctx.markers().get("finality", ())
+    if finality and effect.by and _unit_brings(ctx, effect.by) and not ctx.concept_hits(effect.by):
+        # the unit in force is about what the decision decides; the text names the decision
+        # only by its body or by reference ("осы баптың 4-тармағында көрсетілген шешіміне …
+        # шағым бойынша әкімнің шешімі түпкілікті болып табылады")
+        return [(ctx.view, finality[0])]
     appeal = [c for c in ("appeal-right", "court-access") if c in ctx.knowledge.concepts]
     if not appeal:
         return None
@@ -455,6 +461,12 @@ def _final_decision(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
     if pair is None:
         return None
     return [(view, pair[0]), (view, pair[1])]
+
+
+def _unit_brings(ctx: Context, ids: Sequence[str]) -> bool:
+    """The unit in force the amendment changes or lands in is about one of `ids`."""
+    wanted = set(ids)
+    return any(wanted.intersection(unit.spec.concepts) for unit in ctx.units)
 
 
 def _decision_made_final_after(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
