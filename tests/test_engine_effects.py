@@ -1003,3 +1003,21 @@ OFFERED = rule({"concepts": ["housing"]}, [{"effect": "restricts", "by": ["court
 ])
 def test_a_duty_not_imposed_is_no_compliance(lang: str, text: str, expected: bool) -> None:
     assert fires(OFFERED, lang, text) is expected
+
+
+ABOUT_REVIEW = rule({"concepts": ["review"]}, [{"effect": "restricts", "by": ["review"]}])
+
+
+@pytest.mark.parametrize(("lang", "old", "new", "target", "expected"), [
+    # only the verb replaced, a duty become a possibility, in a unit about the review
+    ("kk", "қарайды", "қарауы мүмкін", {"article": "484", "part": "1"}, True),
+    ("kk", "сұратып алады", "сұратып алуы мүмкін", {"article": "484", "part": "1"}, True),
+    ("ru", "пересматривает", "вправе пересмотреть", {"article": "484", "part": "1"}, True),
+    # the same verb, still a duty; or no unit in force that says what it does
+    ("ru", "пересматривает", "пересматривает коллегиально", {"article": "484", "part": "1"}, False),
+    ("ru", "пересматривает", "пересматривает; стороны вправе участвовать", {"article": "484", "part": "1"}, False),
+    ("kk", "қарайды", "қарауы мүмкін", {"article": "100"}, False),
+])
+def test_a_verb_of_a_unit_turned_into_a_possibility(lang: str, old: str, new: str, target: dict,
+                                                   expected: bool) -> None:
+    assert fires(ABOUT_REVIEW, lang, new, op="replace_words", old=old, **target) is expected

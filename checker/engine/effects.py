@@ -11,6 +11,7 @@ markers with the concepts a rule names.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -385,23 +386,53 @@ def struck_member(ctx: Context, ids: Sequence[str]) -> Evidence | None:
 def made_discretionary(ctx: Context, ids: Sequence[str]) -> Evidence | None:
     """Words replaced so that what the provision did as a duty it now does at discretion:
     "истребует уголовное дело" → "разрешает вопрос о целесообразности истребования уголовного
-    дела", "істі талап етіп алдырады" → "… талап етіп алдыру қажеттігін өзі бағалайды". The same
-    concept stands in both; in the arriving words an optional predicate bears on it."""
+    дела" or "вправе истребовать …", "істі талап етіп алдырады" → "… талап етіп алдыру қажеттігін
+    өзі бағалайды" or "… алуы мүмкін". The same concept stands in both; in the arriving words an
+    optional or permissive predicate bears on it, in the words that go none did."""
     texts = ctx.texts
     if texts.amendment.operation != "replace_words" or not ids:
         return None
     old, new = texts.view("removed"), texts.view("added")
-    loose = ctx.markers(new).get("optional", ()) if new.words else ()
+    # discretion, or a duty become a mere possibility ("сұратып алады" → "сұратып алуы мүмкін",
+    # "истребует" → "вправе истребовать")
+    loose = [*ctx.markers(new).get("optional", ()), *ctx.markers(new).get("permission", ())] if new.words else []
     if not loose or not old.words:
         return None
-    before = affirmed(ctx, ctx.concept_hits(ids, old), old)
-    if not before or ctx.markers(old).get("optional"):
+    if ctx.markers(old).get("optional") or ctx.markers(old).get("permission"):
         return None
-    after = affirmed(ctx, ctx.concept_hits(ids, new), new)
-    for hit in after:
+    before = affirmed(ctx, ctx.concept_hits(ids, old), old)
+    for hit in affirmed(ctx, ctx.concept_hits(ids, new), new) if before else ():
         for marker in loose:
             if _in_clause(new, hit, marker, OPTIONAL_REACH):
                 return [(new, marker), (new, hit), (old, before[0])]
+    # only the verb is replaced ("сұратып алады" → "сұратып алуы мүмкін", "пересматривает" →
+    # "вправе пересмотреть"): what it does is what the words that went, or the unit in force,
+    # are about
+    verb = _same_verb(old, new)
+    if verb is not None and (before or _unit_brings(ctx, ids)):
+        for marker in loose:
+            if _in_clause(new, verb, marker, OPTIONAL_REACH):
+                return [(new, marker), (new, verb)]
+    return None
+
+
+def _same_verb(old: TextView, new: TextView) -> Occurrence | None:
+    """The first word that changes keeps its stem in another form ("сұратып алады" → "сұратып
+    алуы мүмкін", "истребует" → "вправе истребовать"): the same action, its modality changed.
+    Words kept as they were ("рассматривает" → "рассматривает …; стороны вправе …") keep the duty."""
+    if not old.words or not new.words or len(old.words) > 3:
+        return None
+    for i, gone in enumerate(old.words):
+        a = gone.text.lower()
+        if i < len(new.words) and new.words[i].text.lower() == a:
+            continue
+        for j in range(i, min(i + 3, len(new.words))):
+            b = new.words[j].text.lower()
+            # a common stem: Kazakh verb stems are short ("ал-ады" / "ал-уы", "қара-йды" / "қара-уы")
+            common = len(os.path.commonprefix([a, b]))
+            if a != b and common >= 2 and common >= min(len(a), len(b), 6) - 2:
+                return Occurrence(j, j, new.words[j].start, new.words[j].end)
+        return None
     return None
 
 
