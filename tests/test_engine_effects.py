@@ -1021,3 +1021,18 @@ ABOUT_REVIEW = rule({"concepts": ["review"]}, [{"effect": "restricts", "by": ["r
 def test_a_verb_of_a_unit_turned_into_a_possibility(lang: str, old: str, new: str, target: dict,
                                                    expected: bool) -> None:
     assert fires(ABOUT_REVIEW, lang, new, op="replace_words", old=old, **target) is expected
+
+
+COURT_KEPT = rule({"concepts": ["housing"]}, [{"effect": "removes-guarantee", "guarantee": ["court-decision"]}])
+
+
+@pytest.mark.parametrize(("lang", "old", "expected"), [
+    # the words that go held the guarantee …
+    ("ru", "выселение из жилища по решению суда", True),
+    ("kk", "тұрғын үйден сот шешімімен шығару", True),
+    # … or named it only as missing: striking them out takes nothing away
+    ("ru", "выселение из жилища при отсутствии решения суда", False),
+    ("kk", "тұрғын үйден сот шешімі болмаған кезде шығару", False),
+])
+def test_words_naming_a_guarantee_as_missing_hold_none(lang: str, old: str, expected: bool) -> None:
+    assert fires(COURT_KEPT, lang, None, op="delete_words", old=old) is expected

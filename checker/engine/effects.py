@@ -952,7 +952,11 @@ def _removes_guarantee(effect: ForbiddenEffect, ctx: Context) -> Evidence | None
     # the words that go: replaced or deleted words, or (with the act in force) the unit's wording
     if texts.takes_words:
         old = texts.view("removed")
-        held = ctx.concept_hits(effect.guarantee, old)
+        # words that named the guarantee only as missing ("без участия представителя",
+        # "өкілдің қатысуынсыз") held none: striking them out takes nothing away
+        missing = ctx.markers(old).get("absence", ())
+        held = [h for h in affirmed(ctx, ctx.concept_hits(effect.guarantee, old), old)
+                if not any(h.first <= m.first <= h.last for m in missing)]
         if held and not ctx.concept_hits(effect.guarantee, texts.view("added")):
             return [(old, held[0])]
         return None
