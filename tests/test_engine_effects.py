@@ -1036,3 +1036,13 @@ COURT_KEPT = rule({"concepts": ["housing"]}, [{"effect": "removes-guarantee", "g
 ])
 def test_words_naming_a_guarantee_as_missing_hold_none(lang: str, old: str, expected: bool) -> None:
     assert fires(COURT_KEPT, lang, None, op="delete_words", old=old) is expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("kk", "Осы Заңның 16-бабы 3-тармағының 11) тармақшасында көзделген шектеу"),
+    ("ru", "ограничение, предусмотренное подпунктом 11) пункта 3 статьи 16 настоящего Закона"),
+])
+def test_a_citation_brings_only_the_subparagraph_it_names(lang: str, text: str) -> None:
+    """"16(3)(11)" is not "16(3)(6)": a citation names its paragraph and subparagraph too."""
+    cited = KNOWLEDGE.cited_units("law:civil-service", text, lang)
+    assert {c for unit in cited for c in unit.spec.concepts} == {"category"}

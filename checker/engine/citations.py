@@ -19,9 +19,11 @@ from functools import cache
 from checker.engine.conditions import Occurrence
 
 NUMBER = r"\d+(?:-\d+)?"
-_KK = re.compile(rf"(?P<article>{NUMBER})-ба[бп]\w*(?:\s+(?P<part>{NUMBER}-|\w+)\s*(?:бөлі|тармағ)\w*)?",
+_KK = re.compile(rf"(?P<article>{NUMBER})-ба[бп]\w*(?:\s+(?P<part>{NUMBER}-|\w+)\s*(?P<level>бөлі|тармағ)\w*"
+                 rf"(?:\s+(?P<sub>{NUMBER})\)\s*тармақша\w*)?)?",
                  re.IGNORECASE)
-_RU = re.compile(rf"(?:(?:част|пункт)\w*\s+(?P<part>{NUMBER}|\w+)\s+)?(?:стать\w*|ст\.)\s*(?P<article>{NUMBER})",
+_RU = re.compile(rf"(?:подпункт\w*\s+(?P<sub>{NUMBER})\)\s+)?(?:(?P<level>част|пункт)\w*\s+(?P<part>{NUMBER}|\w+)\s+)?"
+                 rf"(?:стать\w*|ст\.)\s*(?P<article>{NUMBER})",
                  re.IGNORECASE)
 _THIS_ACT = re.compile(r"осы\s+(?:кодекс|заң)|настоящ\w+\s+(?:кодекс|закон)", re.IGNORECASE)
 # how far from the number an act's name may be: the words between "Кодексінің" and "10-бабы"
@@ -34,9 +36,18 @@ class Citation:
 
     act: str  # the act's slug: the amended act unless another is named
     article: str
-    part: str | None
+    part: str | None  # the number below the article, a part or a paragraph (see `numbers`)
     start: int
     end: int
+    paragraph_level: bool = False  # the number below the article is a пункт / тармақ
+    subparagraph: str | None = None  # "подпункта 11) пункта 3", "3-тармағының 11) тармақшасы"
+
+    @property
+    def numbers(self) -> tuple[str | None, ...]:
+        """The address as (article, part, paragraph, subparagraph), like a unit's."""
+        if self.paragraph_level:
+            return (self.article, None, self.part, self.subparagraph)
+        return (self.article, self.part, None, self.subparagraph)
 
 
 def citations(text: str, lang: str, amended_act: str) -> list[Citation]:
@@ -57,13 +68,19 @@ def _heading(text: str, match: re.Match[str]) -> bool:
 def _kk(text: str, match: re.Match[str], amended_act: str) -> Citation:
     before = text[max(0, match.start() - _REACH):match.start()]
     act = _named_before(before) or amended_act
-    return Citation(act, match["article"], _part(match["part"]), match.start(), match.end())
+    return _citation(act, match)
+
+
+def _citation(act: str, match: re.Match[str]) -> Citation:
+    level = (match["level"] or "").lower()
+    return Citation(act, match["article"], _part(match["part"]), match.start(), match.end(),
+                    paragraph_level=level.startswith(("пункт", "тармағ")), subparagraph=match["sub"])
 
 
 def _ru(text: str, match: re.Match[str], amended_act: str) -> Citation:
     after = text[match.end():match.end() + _REACH]
     act = _named_after(after) or amended_act
-    return Citation(act, match["article"], _part(match["part"]), match.start(), match.end())
+    return _citation(act, match)
 
 
 def _named_before(before: str) -> str | None:

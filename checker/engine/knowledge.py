@@ -259,10 +259,11 @@ class Knowledge:
         return [occ for occ, units in found if any(wanted.intersection(u.spec.concepts) for u in units)]
 
     def _cited(self, citation: Citation) -> list[Unit]:
-        part = citation.part
+        """The known units a citation names: the unit itself and those above it ("16-бабы
+        3-тармағының 11) тармақшасы" is 16, 16(3) and 16(3)(11), not 16(3)(6))."""
+        numbers = citation.numbers
         return [unit for unit in self.units.get(citation.act, ())
-                if unit.numbers[0] == citation.article
-                and (part is None or unit.numbers[1] in (None, part))]
+                if unit.numbers[0] == citation.article and numbers_agree(unit.numbers, numbers)]
 
 
 def concept_files(folder: Path) -> list[Path]:
