@@ -1046,3 +1046,15 @@ def test_a_citation_brings_only_the_subparagraph_it_names(lang: str, text: str) 
     """"16(3)(11)" is not "16(3)(6)": a citation names its paragraph and subparagraph too."""
     cited = KNOWLEDGE.cited_units("law:civil-service", text, lang)
     assert {c for unit in cited for c in unit.spec.concepts} == {"category"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Kazakh names the receiver first, then the events that befall another and one closing
+    # "… жағдайларда": the receiver is let in only then
+    ("Баланы күту кезеңі анасына, ал әкесіне анасы қайтыс болған немесе ата-ана құқықтарынан "
+     "айырылған жағдайларда ғана есептеледі.", True),
+    # both let in, the events said apart from the receiver
+    ("Баланы күту кезеңі анасына және әкесіне, анасы қайтыс болған жағдайларда да, есептеледі.", False),
+])
+def test_kazakh_receiver_before_the_events(text: str, expected: bool) -> None:
+    assert fires(NARROWS, "kk", text) is expected

@@ -640,6 +640,12 @@ def _after_event(view: TextView, markers: dict[str, list[Occurrence]], named: Se
             if 0 < gap <= reach or (0 < gap <= EVENT_REACH and not CLAUSE_BREAK.search(
                     text, view.words[event.last].end, view.words[hit.first].start)):
                 return event, hit
+            # Kazakh names the one who receives first, in the dative, and the event befalling
+            # another right after it: "… әкесіне анасы қайтыс болған … жағдайларда ғана"
+            if (view.lang == "kk" and 0 < event.first - hit.last <= 2
+                    and _KK_DATIVE.search(view.words[hit.last].text)
+                    and not CLAUSE_BREAK.search(text, view.words[hit.last].end, view.words[event.first].start)):
+                return event, hit
     return None
 
 
