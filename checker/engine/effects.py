@@ -403,7 +403,7 @@ def made_discretionary(ctx: Context, ids: Sequence[str]) -> Evidence | None:
     before = affirmed(ctx, ctx.concept_hits(ids, old), old)
     for hit in affirmed(ctx, ctx.concept_hits(ids, new), new) if before else ():
         for marker in loose:
-            if _in_clause(new, hit, marker, OPTIONAL_REACH):
+            if _made_optional(new, hit, marker):
                 return [(new, marker), (new, hit), (old, before[0])]
     # only the verb is replaced ("сұратып алады" → "сұратып алуы мүмкін", "пересматривает" →
     # "вправе пересмотреть"): what it does is what the words that went, or the unit in force,
@@ -411,7 +411,7 @@ def made_discretionary(ctx: Context, ids: Sequence[str]) -> Evidence | None:
     verb = _same_verb(old, new)
     if verb is not None and (before or _unit_brings(ctx, ids)):
         for marker in loose:
-            if _in_clause(new, verb, marker, OPTIONAL_REACH):
+            if _made_optional(new, verb, marker):
                 return [(new, marker), (new, verb)]
     return None
 

@@ -379,32 +379,23 @@ class Rule:
     def _taken_only(self, texts: AmendmentTexts, matcher: WordMatcher
                     ) -> tuple[list[tuple[TextView, Occurrence]], str] | None:
         """For an operation outside the scope: fires only when the compliance is taken away,
-        or (words struck out) when they named what the rule protects."""
+        or (words struck out) when they named a member of the group the rule protects."""
         if self.knowledge is None:
-            return None
-        if texts.amendment.operation == "delete_words":
-            found = self._struck(texts, matcher)
-            if found:
-                return found, "narrows-group"
-        topic = self.topic(texts, matcher)
-        if not topic.holds:
-            return None
-        struck = self._guarantee_unit_struck(self._context(texts, matcher, topic))
-        if struck:
-            return struck, "removes-guarantee"
-        taken = self.compliance_taken(texts, matcher)
-        return None if taken is None else (taken, "removes-guarantee")
-
-    def _struck(self, texts: AmendmentTexts, matcher: WordMatcher) -> list[tuple[TextView, Occurrence]] | None:
-        """Words struck out that named a member of the group this rule protects."""
-        groups = [[*e.members, *e.whole] for e in self.spec.forbidden or () if e.effect == "narrows-group"]
-        if not groups or self._off_topic(texts):
             return None
         topic = self.topic(texts, matcher)
         if not topic.holds:
             return None
         ctx = self._context(texts, matcher, topic)
-        return next((found for ids in groups if (found := struck_member(ctx, ids))), None)
+        if texts.amendment.operation == "delete_words":
+            for effect in self.spec.forbidden or ():
+                member = effect.effect == "narrows-group" and struck_member(ctx, [*effect.members, *effect.whole])
+                if member:
+                    return member, "narrows-group"
+        struck = self._guarantee_unit_struck(ctx)
+        if struck:
+            return struck, "removes-guarantee"
+        taken = self.compliance_taken(texts, matcher)
+        return None if taken is None else (taken, "removes-guarantee")
 
     def compliance_taken(self, texts: AmendmentTexts, matcher: WordMatcher
                           ) -> list[tuple[TextView, Occurrence]] | None:
