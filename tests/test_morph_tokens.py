@@ -237,3 +237,17 @@ def test_detect_language(text: str, lang: str) -> None:
 def test_a_semicolon_clause_pointing_back_continues_the_sentence(text: str, same: bool) -> None:
     words = tokenize(text)
     assert (words[0].sentence == words[-1].sentence) is same
+
+
+@pytest.mark.parametrize(("text", "same"), [
+    # a sentence that opens by naming the rule just stated continues it
+    ("Төраға алқабиді қосалқы алқабимен ауыстырады. Бұл ереже үкім шығарылғаннан кейін де қолданылады.", True),
+    ("Председательствующий заменяет присяжного запасным. Данное правило применяется и после вердикта.", True),
+    ("Свидания предоставляются раз в год. Указанное ограничение не применяется к несовершеннолетним.", True),
+    # a sentence about something else, or "this Law", opens a new sentence
+    ("Төраға алқабиді ауыстырады. Бұл заң ресми жарияланған күнінен бастап қолданысқа енгізіледі.", False),
+    ("Председательствующий заменяет присяжного. Данный закон вводится в действие с 1 января.", False),
+])
+def test_a_sentence_naming_the_rule_before_continues_it(text: str, same: bool) -> None:
+    words = tokenize(text)
+    assert (words[0].sentence == words[-1].sentence) is same

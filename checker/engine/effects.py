@@ -104,6 +104,7 @@ class Markers:
             raw[kind] = [o for o in raw.get(kind, ())
                          if not blocked.intersection(range(o.first, o.last + 1))]
         raw["duration"] = [*raw.get("duration", ()), *_regardless_of_lapse(view, raw)]
+        raw["optional"] = sorted([*raw.get("optional", ()), *_duties_denied(view, raw)], key=lambda o: o.first)
         found = _cancel_double_negatives(raw, view.lang, view.text)
         view.memo["markers"] = found
         return found
@@ -120,6 +121,32 @@ def _regardless_of_lapse(view: TextView, raw: dict[str, list[Occurrence]]) -> li
             if after or before:
                 first, last = min(hit.first, lapse.first), max(hit.last, lapse.last)
                 found.append(Occurrence(first, last, view.words[first].start, view.words[last].end))
+    return found
+
+
+DUTY_REACH = 20  # words between the noun of a duty and the predicate that denies it
+# what ends the clause of a duty: its complement may list nouns ("места и (или) времени") and
+# carry commas ("обязанность, предусмотренная …, не возлагается"), not a new clause
+_DUTY_BREAK = re.compile(r"[;:]|\b(?:ал|бірақ|алайда|а|но|однако)\b", re.IGNORECASE)
+
+
+def _duties_denied(view: TextView, raw: dict[str, list[Occurrence]]) -> list[Occurrence]:
+    """A duty named and denied in one clause, whatever stands between: "обязанность подбора
+    иного места … на местный исполнительный орган не возлагается", "… обязанностью местного
+    исполнительного органа не является", "ұсыну міндеті … жергілікті атқарушы органға жүктелмейді".
+    The span runs from the duty to its denial, so what it holds is made optional. A Kazakh
+    predicate closes its clause; a Russian one may also stand first ("не возлагается обязанность")."""
+    found = []
+    for duty in raw.get("duty", ()):
+        for denial in raw.get("duty_denied", ()):
+            after = 0 < denial.first - duty.last <= DUTY_REACH
+            before = view.lang == "ru" and 0 < duty.first - denial.last <= 2
+            if not (after or before):
+                continue
+            lo, hi = (duty, denial) if after else (denial, duty)
+            if (view.words[lo.first].sentence == view.words[hi.last].sentence
+                    and not _DUTY_BREAK.search(view.text, view.words[lo.last].end, view.words[hi.first].start)):
+                found.append(Occurrence(lo.first, hi.last, view.words[lo.first].start, view.words[hi.last].end))
     return found
 
 
@@ -176,7 +203,10 @@ def obligatory(ctx: Context, hits: Sequence[Occurrence]) -> list[Occurrence]:
 def _made_optional(view: TextView, hit: Occurrence, optional: Occurrence) -> bool:
     """The optional predicate closes the clause of `hit` ("… ұсыну міндетті емес", "… не является
     обязанностью") or, in Russian, governs it as its infinitive ("не будучи обязанным приводить
-    мотивы", "не обязан предлагать иное место")."""
+    мотивы", "не обязан предлагать иное место"), or holds it as the content of a denied duty
+    ("обязанность подбора иного места … не возлагается")."""
+    if optional.first < hit.first and hit.last < optional.last:
+        return True
     return _in_clause(view, hit, optional, OPTIONAL_REACH)
 
 
@@ -892,8 +922,18 @@ def _replaces_regime(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
             for marker in deciding:
                 if _governs(new, marker, one) and not any(_between(court, one, marker) for court in required):
                     return [(new, one), (new, marker)]
+        # a sentence of its own gives the case to the other decider: "… по месту окончания
+        # преступления. Дело о длящемся преступлении рассматривается судом по месту органа,
+        # завершившего расследование"
+        alone = [one for one in affirmed(ctx, instead) if not any(_same_sentence(new, one, court) for court in required)]
+        if alone:
+            return [(new, alone[0])]
         return None  # the required regime stays
     return [(new, instead[0]), *((new, hit) for hit in ctx.topic_hits[:1])]
+
+
+def _same_sentence(view: TextView, a: Occurrence, b: Occurrence) -> bool:
+    return view.words[a.first].sentence == view.words[b.first].sentence
 
 
 FOCUS_REACH = 8

@@ -90,6 +90,7 @@ MarkerKind = Literal[
     "negation", "ban", "permission", "focus", "exception", "finality", "priority", "duration",
     "automatic", "guarantee", "delay", "lapse", "levelling", "exclusion", "past", "inclusion",
     "optional", "condition", "conditional", "absence", "event", "disregard", "bound", "about", "decides",
+    "duty", "duty_denied",
 ]
 
 

@@ -173,7 +173,8 @@ def tokenize(text: str, folded: str | None = None) -> list[Token]:
     ends = {end: i for i, (_, end) in enumerate(spans)}
     breaks = [m.start() for m in _BREAK.finditer(folded)
               if (m.group() != "." or _full_stop_ends(text, folded, m.start(), spans, ends))
-              and not (m.group() == ";" and _ANAPHOR.match(folded, m.start() + 1))]
+              and not (m.group() == ";" and _ANAPHOR.match(folded, m.start() + 1))
+              and not (m.group() == "." and _RULE_ANAPHOR.match(folded, m.start() + 1))]
     breaks.append(len(folded) + 1)  # sentinel
     sentences: list[int] = []
     sentence, b, next_break = 0, 0, breaks[0]
@@ -204,6 +205,14 @@ def words(text: str) -> list[str]:
 _ANAPHOR = re.compile(r"\s*(?:олар|оларға|оларды|олардың|мұндай|осындай|аталған|көрсетілген|бұл|"
                       r"они|им|их|такие|такой|такая|такое|указанные|указанный|указанная|данные|эти|это)"
                       r"(?![\w-])")
+
+# A sentence that opens by naming the rule just stated continues it: "… қосалқы алқабимен
+# ауыстырады. Бұл ереже … үкім шығарылғаннан кейін де қолданылады", "… Данное правило
+# применяется и после вердикта": what the second says (when, to whom) belongs to the first.
+_RULE_ANAPHOR = re.compile(r"\s*(?:бұл|осы|мұндай|осындай|аталған|көрсетілген|данное|данный|это|этот|"
+                           r"указанное|указанный|такое|такой|настоящее|настоящий|названное|названный)\s+"
+                           r"(?:ереже|ережені|ережелер|тәртіп|тәртіппен|норма|правило|порядок|положение|"
+                           r"требование|талап|шектеу|ограничение)(?![\w-])")
 
 
 def _full_stop_ends(text: str, folded: str, pos: int, spans: list[tuple[int, int]],
