@@ -822,7 +822,7 @@ def _names_absent(view: TextView, hit: Occurrence, absence: Occurrence) -> bool:
 
 
 _KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
-DISREGARD_REACH = 6  # words between what is not taken into account and the verb saying so
+DISREGARD_REACH = 10  # words between what is not taken into account and the verb saying so
 
 
 def _disregarded(view: TextView, hit: Occurrence, marker: Occurrence) -> bool:
