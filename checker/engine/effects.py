@@ -925,7 +925,8 @@ def _replaces_regime(effect: ForbiddenEffect, ctx: Context) -> Evidence | None:
         # a sentence of its own gives the case to the other decider: "… по месту окончания
         # преступления. Дело о длящемся преступлении рассматривается судом по месту органа,
         # завершившего расследование"
-        alone = [one for one in affirmed(ctx, instead) if not any(_same_sentence(new, one, court) for court in required)]
+        alone = [one for one in affirmed(ctx, instead)
+                 if not any(_same_sentence(new, one, court) for court in required)]
         if alone:
             return [(new, alone[0])]
         return None  # the required regime stays
