@@ -262,6 +262,9 @@ def test_unit_in_force_supplies_the_topic() -> None:
     # "without a court decision" is an absence of the court, not its presence
     ("ru", "Выселение из жилища производится акиматом без решения суда.", True),
     ("ru", "Выселение из жилища производится по решению суда, а не по постановлению акимата.", False),
+    # Kazakh "X емес, Y": X denied, Y instead
+    ("kk", "Тұрғын үйден шығару сот шешімімен емес, әкімнің қаулысымен жүргізіледі.", True),
+    ("kk", "Тұрғын үйден шығару әкімнің қаулысымен емес, сот шешімімен жүргізіледі.", False),
     # "in the absence of a court decision" / "when there is no court decision": the court is absent
     ("ru", "При отсутствии решения суда выселение из жилища производится по постановлению акимата.", True),
     ("ru", "Выселение из жилища в отсутствие судебного решения производится акиматом.", True),

@@ -799,7 +799,8 @@ def affirmed(ctx: Context, hits: Sequence[Occurrence], view: TextView | None = N
             # "сотсыз" (the same word) or a negative converb right after it ("сотқа жүгінбей");
             # a clause-final verb ("жеті жыл бойы жіберілмейді") negates the verb, not the words
             negated = any((n.first == hit.last and _kk_without(view, n))
-                          or (n.first - hit.last == 1 and _kk_converb(view, n)) for n in negations)
+                          or (n.first - hit.last == 1 and (_kk_converb(view, n) or _kk_not_but(view, n)))
+                          for n in negations)
         else:
             negated = any(0 <= hit.first - n.last <= 2 and n.last < hit.first for n in negations)
         if negated and _negated_again(view, hit, ctx.markers(view).get("negation_all", negations)):
@@ -868,6 +869,13 @@ def _negated_again(view: TextView, hit: Occurrence, negations: Sequence[Occurren
 def _kk_without(view: TextView, hit: Occurrence) -> bool:
     """"шешімінсіз": the "-сыз / -сіз" of absence, not a negative verb inside a concept's words."""
     return re.search(r"с[ыі]з[а-яәғқңөұүһі]{0,4}$", view.words[hit.first].text) is not None
+
+
+def _kk_not_but(view: TextView, negation: Occurrence) -> bool:
+    """"сот шешімімен емес, әкімнің қаулысымен", "бірінші кезекте емес, … барабар": "емес" and a
+    comma right after the words deny them and name what stands instead."""
+    word = view.words[negation.first]
+    return word.text == "емес" and view.text[word.end:word.end + 1] == ","
 
 
 def _kk_converb(view: TextView, hit: Occurrence) -> bool:
