@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = tuple(ROOT / "tests" / name
                for name in ("eval", "holdout", "round3", "round4", "round5", "round6", "round7", "round8",
                             "round9", "round10", "round11", "round12", "round13", "round14",
-                            "round15", "round16", "round18"))
+                            "round15", "round16", "round17", "round18"))
 # (round, lang): (true positives at least, false positives at most, wrong resolutions at most),
 # measured on 2026-12-07 after tuning the engine and shared data on rounds 1-16 (rounds 7 to 16
 # were each scored once, held out, before any change made for them: see the issue note).
@@ -32,7 +32,7 @@ FLOORS = {
     ("holdout", "kk"): (49, 0, 0), ("holdout", "ru"): (43, 0, 0),
     ("round3", "kk"): (45, 0, 0), ("round3", "ru"): (44, 0, 0),
     ("round4", "kk"): (38, 0, 0), ("round4", "ru"): (52, 0, 0),
-    ("round5", "kk"): (38, 1, 1), ("round5", "ru"): (37, 0, 0),
+    ("round5", "kk"): (38, 0, 0), ("round5", "ru"): (37, 0, 0),
     ("round6", "kk"): (40, 0, 0), ("round6", "ru"): (41, 0, 0),
     ("round7", "kk"): (34, 0, 0), ("round7", "ru"): (42, 0, 0),
     ("round8", "kk"): (33, 0, 0), ("round8", "ru"): (40, 0, 0),
@@ -40,10 +40,11 @@ FLOORS = {
     ("round10", "kk"): (37, 0, 0), ("round10", "ru"): (39, 0, 0),
     ("round11", "kk"): (46, 0, 0), ("round11", "ru"): (40, 1, 0),
     ("round12", "kk"): (36, 0, 0), ("round12", "ru"): (43, 0, 0),
-    ("round13", "kk"): (49, 1, 1), ("round13", "ru"): (54, 1, 0),
-    ("round14", "kk"): (48, 1, 1), ("round14", "ru"): (47, 1, 1),
+    ("round13", "kk"): (49, 1, 1), ("round13", "ru"): (55, 1, 0),
+    ("round14", "kk"): (48, 0, 0), ("round14", "ru"): (47, 1, 1),
     ("round15", "kk"): (53, 0, 0), ("round15", "ru"): (59, 0, 0),
     ("round16", "kk"): (59, 0, 0), ("round16", "ru"): (59, 1, 1),
+    ("round17", "kk"): (54, 0, 0), ("round17", "ru"): (53, 1, 1),
     ("round18", "kk"): (52, 1, 0), ("round18", "ru"): (47, 0, 0),
 }
 
