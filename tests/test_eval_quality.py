@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = tuple(ROOT / "tests" / name
                for name in ("eval", "holdout", "round3", "round4", "round5", "round6", "round7", "round8",
                             "round9", "round10", "round11", "round12", "round13", "round14",
-                            "round15", "round16", "round17", "round18"))
+                            "round15", "round16", "round17", "round18", "round19"))
 # (round, lang): (true positives at least, false positives at most, wrong resolutions at most),
 # measured on 2026-12-07 after tuning the engine and shared data on rounds 1-16 (rounds 7 to 16
 # were each scored once, held out, before any change made for them: see the issue note).
@@ -46,6 +46,7 @@ FLOORS = {
     ("round16", "kk"): (59, 0, 0), ("round16", "ru"): (59, 1, 1),
     ("round17", "kk"): (54, 0, 0), ("round17", "ru"): (53, 1, 1),
     ("round18", "kk"): (52, 1, 0), ("round18", "ru"): (47, 0, 0),
+    ("round19", "kk"): (34, 2, 0), ("round19", "ru"): (33, 1, 0),
 }
 
 
