@@ -104,7 +104,9 @@ class Markers:
             raw[kind] = [o for o in raw.get(kind, ())
                          if not blocked.intersection(range(o.first, o.last + 1))]
         raw["duration"] = [*raw.get("duration", ()), *_regardless_of_lapse(view, raw)]
-        raw["optional"] = sorted([*raw.get("optional", ()), *_duties_denied(view, raw)], key=lambda o: o.first)
+        denied = _duties_denied(view, raw)
+        if denied:
+            raw["optional"] = sorted([*raw.get("optional", ()), *denied], key=lambda o: o.first)
         found = _cancel_double_negatives(raw, view.lang, view.text)
         view.memo["markers"] = found
         return found
